@@ -1,0 +1,224 @@
+// The loaded case folder (SPEC "The case folder"): every file parsed, every amount an exact
+// integer, every reference resolved to an index. Nothing downstream parses a string again.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/money.hpp"
+
+namespace kanzai::claims {
+
+using engine::Int128;
+using engine::Price;
+using engine::Units;
+using engine::Value;
+
+// An index that refers to nothing: an unknown customer or asset.
+inline constexpr std::uint32_t no_index = 0xFFFF'FFFF;
+
+// A calendar date as the integer yyyymmdd (2026-06-30 -> 20260630): compares as dates do.
+struct Date {
+    std::int32_t ymd = 0;
+    auto operator<=>(const Date&) const = default;
+    [[nodiscard]] std::string text() const;  // "2026-06-30"
+};
+
+// Parses "YYYY-MM-DD" (a real calendar date); nullopt otherwise.
+[[nodiscard]] std::optional<Date> parse_date(std::string_view text);
+
+enum class CustomerKind { retail, corporate, insider, affiliate, assignee };
+enum class Kyc { verified, pending, failed };
+enum class Custody { cold, hot, trust_bank, custodian, guarantee, other };
+enum class HoldingStatus { held, frozen, lost };
+enum class CreditorClass { admin, priority, general, subordinated };
+enum class DeterminationDecision { admit, reject, dispute };
+enum class FundKind { reserve, insurance };
+enum class Leftover { estate, next };
+
+enum class UnfiledRule { admit, ignore };
+enum class ExcessRule { dispute, reject };
+enum class LateRule { admit, subordinate, bar };
+enum class InsidersRule { admit, subordinate };
+enum class SetOffRule { proportional, none };
+
+// SPEC spelling of each enum value, for output and messages.
+[[nodiscard]] std::string_view text_of(CustomerKind value);
+[[nodiscard]] std::string_view text_of(Kyc value);
+[[nodiscard]] std::string_view text_of(Custody value);
+[[nodiscard]] std::string_view text_of(HoldingStatus value);
+[[nodiscard]] std::string_view text_of(CreditorClass value);
+[[nodiscard]] std::string_view text_of(DeterminationDecision value);
+[[nodiscard]] std::string_view text_of(FundKind value);
+[[nodiscard]] std::string_view text_of(Leftover value);
+
+struct Asset {
+    std::string id;
+    int decimals = 0;
+    Price price;
+    Price estate_price;  // = price when not given
+    std::string price_source;
+    std::optional<Units> min_payout;  // [rules.min_payout], converted to minor units
+    std::uint32_t line = 0;           // of its [assets.ID] table in case.toml
+};
+
+struct Rules {
+    UnfiledRule unfiled = UnfiledRule::admit;
+    ExcessRule excess = ExcessRule::dispute;
+    LateRule late = LateRule::subordinate;
+    InsidersRule insiders = InsidersRule::subordinate;
+    SetOffRule set_off = SetOffRule::proportional;
+    engine::Rounding valuation_rounding = engine::Rounding::down;
+};
+
+struct Fund {
+    std::string id;
+    FundKind kind = FundKind::reserve;
+    std::string insurer;
+    Value amount;
+    int tranche = 1;
+    std::optional<Value> floor;
+    std::optional<Value> cap;
+    // Indexes into CaseConfig::assets; nullopt = every asset (the default); empty = none.
+    std::optional<std::vector<std::uint32_t>> asset_indexes;
+    Leftover leftover = Leftover::estate;
+    std::uint32_t line = 0;
+};
+
+struct CaseConfig {
+    std::string name;
+    std::string court;
+    std::string case_number;
+    std::string administrator;
+    std::string cutoff;  // the TOML offset date-time as written (RFC 3339 text)
+    Date bar_date;
+    std::uint32_t currency_index = 0;  // into assets
+    std::vector<Asset> assets;         // sorted by id (bytes)
+    Rules rules;
+    std::vector<Fund> funds;  // in the order written
+    Value estate_cash;
+    int estate_tranche = 1;
+
+    [[nodiscard]] const Asset& currency() const { return assets[currency_index]; }
+    // no_index when unknown. Linear over a handful of assets.
+    [[nodiscard]] std::uint32_t find_asset(std::string_view id) const;
+    // How `asset_index` is valued at its price (or estate_price) in the case currency.
+    [[nodiscard]] engine::Valuation valuation(std::uint32_t asset_index) const;
+    [[nodiscard]] engine::Valuation estate_valuation(std::uint32_t asset_index) const;
+};
+
+struct Customer {
+    std::string id;
+    std::string name;
+    CustomerKind kind = CustomerKind::retail;
+    Kyc kyc = Kyc::pending;
+    bool sanctioned = false;
+    std::string country;
+    std::uint32_t line = 0;
+};
+
+struct LedgerRow {
+    std::string account_id;
+    std::uint32_t customer_index = no_index;
+    std::uint32_t asset_index = no_index;
+    Units balance;  // may be negative
+    std::uint32_t line = 0;
+};
+
+struct ClaimRow {
+    std::string id;
+    std::string customer_id;
+    std::uint32_t customer_index = no_index;  // no_index: unknown customer (rejected later)
+    std::string asset;
+    std::uint32_t asset_index = no_index;  // no_index: unknown asset (rejected later)
+    std::string amount_text;               // as written
+    Units amount;                          // 0 when the asset is unknown
+    Date filed_on;
+    std::string amends;  // empty: amends nothing
+    std::uint32_t line = 0;
+};
+
+struct Holding {
+    std::string id;
+    std::uint32_t asset_index = no_index;
+    Units amount;
+    Custody custody = Custody::cold;
+    bool segregated = false;
+    HoldingStatus status = HoldingStatus::held;
+    std::uint32_t line = 0;
+};
+
+struct Identity {
+    std::uint32_t customer_index = no_index;
+    std::string key_type;
+    std::string key;
+    std::uint32_t line = 0;
+};
+
+struct Transfer {
+    std::string id;
+    std::string claim_id;  // a claim of claims.csv or a deemed claim (checked by determination)
+    std::string from_id;
+    std::string to_id;
+    Date effective_on;
+    std::uint32_t line = 0;
+};
+
+struct Creditor {
+    std::string id;
+    CreditorClass creditor_class = CreditorClass::general;
+    Value amount;
+    std::string description;
+    std::uint32_t line = 0;
+};
+
+struct DeterminationRow {
+    std::string claim_id;  // a claim of claims.csv or a deemed claim (checked by determination)
+    DeterminationDecision decision = DeterminationDecision::reject;
+    std::optional<std::string> amount_text;  // as written; required for admit and dispute
+    std::string reason;
+    std::string decided_by;
+    std::string decided_on;
+    std::uint32_t line = 0;
+};
+
+struct Payment {
+    std::string payee_id;  // a customer id or "creditor:<creditor_id>"
+    std::uint32_t asset_index = no_index;
+    Units amount;
+    std::optional<int> tranche;  // informational only
+    std::string paid_on;
+    std::uint32_t line = 0;
+};
+
+// An input file that was read, with the SHA-256 of its bytes (hex, lower case).
+struct InputFile {
+    std::string name;  // "claims.csv"
+    std::string sha256;
+};
+
+struct Case {
+    std::string folder;
+    CaseConfig config;
+    std::vector<Customer> customers;  // in file order
+    std::vector<LedgerRow> ledger;
+    std::vector<ClaimRow> claims;
+    std::vector<Holding> holdings;
+    std::vector<Identity> identities;
+    std::vector<Transfer> transfers;
+    std::vector<Creditor> creditors;
+    std::vector<DeterminationRow> determinations;
+    std::vector<Payment> payments;
+    std::vector<InputFile> inputs;  // sorted by name
+
+    std::unordered_map<std::string, std::uint32_t> customer_index_by_id;
+
+    // no_index when unknown.
+    [[nodiscard]] std::uint32_t find_customer(std::string_view id) const;
+};
+
+}  // namespace kanzai::claims

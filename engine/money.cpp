@@ -1,0 +1,49 @@
+// Checked 128-bit arithmetic and SPEC's valuation of units in the case currency.
+#include "engine/money.hpp"
+
+#include "engine/assert.hpp"
+#include "engine/wide.hpp"
+
+namespace kanzai::engine {
+
+Int128 pow10(int exponent) {
+    KANZAI_ASSERT(exponent >= 0);
+    KANZAI_ASSERT(exponent <= 38);
+    Int128 result = 1;
+    for (int i = 0; i < exponent; ++i) {
+        result *= 10;
+    }
+    return result;
+}
+
+Int128 checked_add(Int128 a, Int128 b) {
+    Int128 result = 0;
+    KANZAI_ASSERT(!__builtin_add_overflow(a, b, &result));
+    return result;
+}
+
+Int128 checked_sub(Int128 a, Int128 b) {
+    Int128 result = 0;
+    KANZAI_ASSERT(!__builtin_sub_overflow(a, b, &result));
+    return result;
+}
+
+Int128 checked_mul(Int128 a, Int128 b) {
+    Int128 result = 0;
+    KANZAI_ASSERT(!__builtin_mul_overflow(a, b, &result));
+    return result;
+}
+
+Value value_of(Units units, const Valuation& valuation) {
+    KANZAI_ASSERT(valuation.asset_decimals >= 0 && valuation.asset_decimals <= decimals_max);
+    KANZAI_ASSERT(valuation.currency_decimals >= 0);
+    KANZAI_ASSERT(valuation.currency_decimals <= decimals_max);
+    KANZAI_ASSERT(valuation.price.scaled >= 0);
+    // units * price_scaled / 10^(asset_decimals + 18 - currency_decimals): the exponent is
+    // never negative because currency_decimals <= 18, so only one division rounds.
+    const int exponent = valuation.asset_decimals + price_decimals - valuation.currency_decimals;
+    return {mul_div_rounded(units.count, valuation.price.scaled, pow10(exponent),
+                            valuation.rounding)};
+}
+
+}  // namespace kanzai::engine

@@ -1,0 +1,139 @@
+// The distribution waterfall (SPEC "The distribution waterfall"): in-kind pools, funds,
+// estate, over determined allocation lines. A pure function: indexes and integers in,
+// allocations and per-source totals out. No ids, no text, no I/O.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "engine/money.hpp"
+
+namespace kanzai::engine {
+
+enum class Portion : std::uint8_t { admitted, disputed };
+enum class LineClass : std::uint8_t { customer, subordinated };
+enum class EstateClass : std::uint8_t { admin, priority, general, subordinated };
+inline constexpr std::size_t estate_classes_count = 4;
+
+struct WaterfallAsset {
+    Valuation valuation;  // at `price`, with the case's valuation_rounding
+    Price estate_price;   // for non-segregated holdings and pool surplus
+    Units pool;           // held, segregated holdings: the in-kind pool P_a
+    Units non_segregated; // held, non-segregated holdings: part of the estate
+};
+
+// One allocation line (claim, portion). Lines are given in SPEC line order: claim_id, then
+// admitted before disputed.
+struct WaterfallLine {
+    std::uint32_t claim_index = 0;     // the caller's claim index (opaque to the engine)
+    Portion portion = Portion::admitted;
+    LineClass line_class = LineClass::customer;
+    std::uint32_t asset_index = 0;
+    std::uint32_t claimant_index = 0;  // claimant indexes are in claimant-id order
+    Units units;                       // > 0
+};
+
+struct WaterfallFund {
+    Value amount;
+    int tranche = 1;
+    std::optional<Value> floor;
+    std::optional<Value> cap;
+    std::vector<bool> covers_asset;  // one per asset: shortfalls in this asset are eligible
+    bool leftover_to_next = false;   // leftover = "next"
+};
+
+struct WaterfallCreditor {
+    std::uint32_t creditor_index = 0;  // caller's index; creditors are given in creditor_id order
+    EstateClass estate_class = EstateClass::general;
+    Value amount;
+};
+
+struct WaterfallInput {
+    std::uint32_t currency_index = 0;
+    std::vector<WaterfallAsset> assets;
+    std::vector<WaterfallLine> lines;  // line order
+    std::uint32_t claimants_count = 0;
+    std::vector<WaterfallFund> funds;  // in the order written
+    std::vector<WaterfallCreditor> creditors;  // creditor_id order
+    Value estate_cash;
+    int estate_tranche = 1;
+};
+
+enum class SourceKind : std::uint8_t { pool, fund, estate };
+
+struct Allocation {
+    bool is_creditor = false;
+    std::uint32_t line_index = 0;  // into WaterfallInput::lines, or ::creditors if is_creditor
+    SourceKind source_kind = SourceKind::pool;
+    // pool: asset index; fund: fund index; estate: EstateClass as an integer.
+    std::uint32_t source_index = 0;
+    std::uint32_t asset_index = 0;  // asset paid: the pool's asset, else the currency
+    Int128 amount = 0;              // > 0, minor units of the asset paid
+    int tranche = 1;
+    // What the split weighed this line by, for explanations: pool: the line's units; fund:
+    // its remaining shortfall value before this fund; estate: its claim value in the class.
+    Int128 weight = 0;
+};
+
+struct PoolResult {
+    Units pool;
+    Units claims;     // W: customer-class line units in the asset
+    Units allocated;
+    Units surplus;    // max(P - W, 0), goes to the estate
+    Value surplus_value;  // at estate_price
+};
+
+struct FundResult {
+    Value amount;
+    Value carried_in;  // from the previous fund's leftover = "next"
+    Value available;
+    Value eligible;    // sum over claimants of e_g (after cap)
+    Value allocated;
+    Value leftover;
+    bool leftover_to_next = false;  // false: to the estate (also after the last fund)
+};
+
+struct EstateClassResult {
+    Value claims;
+    Value allocated;
+};
+
+struct EstateResult {
+    Value cash;
+    Value non_segregated;        // held non-segregated units at estate_price, all assets
+    Value from_pools_and_funds;  // pool surpluses at estate_price + fund leftovers
+    Value available;
+    Value allocated;
+    Value residue;  // the equity residue
+    std::array<EstateClassResult, estate_classes_count> classes{};
+    int tranche = 1;
+};
+
+struct LineResult {
+    Units pool_units;           // allocated from the pool (customer lines)
+    Value shortfall_value;      // unpaid units after the pool, at price (customer lines)
+    Value shortfall_remaining;  // after the funds: the general-class claim (customer lines)
+    Value line_value;           // the whole line at price (the subordinated-class claim)
+};
+
+struct WaterfallResult {
+    std::vector<Allocation> allocations;  // by line (creditors last), then source order
+    std::vector<PoolResult> pools;        // one per asset
+    std::vector<FundResult> funds;        // one per fund
+    EstateResult estate;
+    std::vector<LineResult> lines;        // one per line
+};
+
+// Runs the whole waterfall. Asserts its preconditions (lines > 0, indexes in range) and,
+// through check_waterfall_invariants, every conservation law of SPEC "Invariants".
+[[nodiscard]] WaterfallResult run_waterfall(const WaterfallInput& input);
+
+// SPEC "Invariants" that concern the waterfall: per pool allocations + surplus = pool; per
+// fund allocations + leftover = available; estate allocations + residue = estate value; no
+// line above its units in kind or, from a fund, its remaining shortfall value; every amount
+// a non-negative integer. A violation is KANZAI_ASSERT (exit 3).
+void check_waterfall_invariants(const WaterfallInput& input, const WaterfallResult& result);
+
+}  // namespace kanzai::engine

@@ -1,0 +1,64 @@
+// The `kanzai` commands (SPEC "Command line"). main.cpp parses arguments into these option
+// structs and calls one function per command; each lives in tools/<command>_command.cpp.
+// A command returns its exit code; exceptions are mapped to exit codes in main only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace kanzai::tools {
+
+// SPEC exit codes.
+enum ExitCode : int {
+    exit_done = 0,
+    exit_usage = 1,
+    exit_invalid_input = 2,
+    exit_invariant = 3,
+    exit_io = 4,
+};
+
+struct InitOptions {
+    std::string folder;
+};
+struct CheckOptions {
+    std::string case_folder;
+    bool json = false;
+};
+struct RunOptions {
+    std::string case_folder;
+    std::optional<std::string> out;  // the run folder itself
+    bool no_db = false;
+};
+struct ExplainOptions {
+    std::string case_folder;
+    std::string id;  // a claim id or a customer id
+    std::optional<int> run;
+    bool json = false;
+};
+struct DiffOptions {
+    std::string case_folder;
+    int run_a = 0;
+    int run_b = 0;
+};
+struct ReportOptions {
+    std::string case_folder;
+    std::optional<int> run;
+    std::string html;
+};
+struct SynthOptions {
+    std::string folder;
+    std::uint64_t customers = 0;
+    int assets = 5;
+    std::uint64_t seed = 1;
+};
+
+[[nodiscard]] int run_init(const InitOptions& options);
+[[nodiscard]] int run_check(const CheckOptions& options);
+[[nodiscard]] int run_run(const RunOptions& options);
+[[nodiscard]] int run_explain(const ExplainOptions& options);
+[[nodiscard]] int run_diff(const DiffOptions& options);
+[[nodiscard]] int run_report(const ReportOptions& options);
+[[nodiscard]] int run_synth(const SynthOptions& options);
+
+}  // namespace kanzai::tools

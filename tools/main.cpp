@@ -1,0 +1,141 @@
+// The `kanzai` command: parses arguments (CLI11), calls the command, maps failures to the
+// exit codes of SPEC "Command line". The only place that catches exceptions.
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+
+#include "claims/io_error.hpp"
+#include "engine/assert.hpp"
+#include "tools/commands.hpp"
+
+namespace {
+
+using namespace kanzai::tools;
+
+constexpr const char* description =
+    "Kanzai: exact, replayable distributions for a failed crypto-asset exchange.\n"
+    "Exit codes: 0 done, 1 usage, 2 invalid input, 3 invariant violated, 4 I/O error.";
+
+struct Options {
+    InitOptions init;
+    CheckOptions check;
+    RunOptions run;
+    ExplainOptions explain;
+    DiffOptions diff;
+    ReportOptions report;
+    SynthOptions synth;
+    std::string out;
+    int run_number = 0;
+};
+
+void add_commands(CLI::App& app, Options& o) {
+    auto* init = app.add_subcommand("init", "Create a new case folder with commented templates");
+    init->add_option("DIR", o.init.folder, "The folder to create")->required();
+    init->footer("Example: kanzai init cases/example-exchange");
+
+    auto* check =
+        app.add_subcommand("check", "Validate a case folder; print findings; write nothing");
+    check->add_option("CASE", o.check.case_folder, "The case folder")->required();
+    check->add_flag("--json", o.check.json, "Print the summary as JSON");
+    check->footer("Example: kanzai check samples/tutorial\nExit 0 for valid inputs, 2 otherwise.");
+
+    auto* run = app.add_subcommand("run", "Determine, allocate, write the outputs, record the run");
+    run->add_option("CASE", o.run.case_folder, "The case folder")->required();
+    run->add_option("--out", o.out, "The run folder to write (must not exist or be empty)");
+    run->add_flag("--no-db", o.run.no_db, "Do not record the run in case.db");
+    run->footer("Example: kanzai run samples/tutorial\nWrites CASE/out/run-NNNN/ by default.");
+
+    auto* explain = app.add_subcommand("explain", "The whole derivation for a claim or customer");
+    explain->add_option("CASE", o.explain.case_folder, "The case folder")->required();
+    explain->add_option("ID", o.explain.id, "A claim id or a customer id")->required();
+    explain->add_option("--run", o.run_number, "Run number (default: the latest)");
+    explain->add_flag("--json", o.explain.json, "Print as JSON");
+    explain->footer("Example: kanzai explain samples/tutorial C001 --run 1");
+
+    auto* diff = app.add_subcommand("diff", "What changed between two runs");
+    diff->add_option("CASE", o.diff.case_folder, "The case folder")->required();
+    diff->add_option("RUN_A", o.diff.run_a, "The earlier run number")->required();
+    diff->add_option("RUN_B", o.diff.run_b, "The later run number")->required();
+    diff->footer("Example: kanzai diff samples/tutorial 1 2");
+
+    auto* report = app.add_subcommand("report", "A self-contained HTML review report");
+    report->add_option("CASE", o.report.case_folder, "The case folder")->required();
+    report->add_option("--run", o.run_number, "Run number (default: the latest)");
+    report->add_option("--html", o.report.html, "The HTML file to write")->required();
+
+    auto* synth = app.add_subcommand("synth", "Generate a realistic synthetic case");
+    synth->add_option("DIR", o.synth.folder, "The case folder to create")->required();
+    synth->add_option("--customers", o.synth.customers, "Number of customers")->required();
+    synth->add_option("--assets", o.synth.assets, "Number of assets (1..20)");
+    synth->add_option("--seed", o.synth.seed, "Random seed");
+    synth->footer("Example: kanzai synth /tmp/big --customers 1000000 --seed 7");
+}
+
+int dispatch(const CLI::App& app, Options& o) {
+    if (app.got_subcommand("init")) {
+        return run_init(o.init);
+    }
+    if (app.got_subcommand("check")) {
+        return run_check(o.check);
+    }
+    if (app.got_subcommand("run")) {
+        if (!o.out.empty()) {
+            o.run.out = o.out;
+        }
+        return run_run(o.run);
+    }
+    if (app.got_subcommand("explain")) {
+        if (o.run_number != 0) {
+            o.explain.run = o.run_number;
+        }
+        return run_explain(o.explain);
+    }
+    if (app.got_subcommand("diff")) {
+        return run_diff(o.diff);
+    }
+    if (app.got_subcommand("report")) {
+        if (o.run_number != 0) {
+            o.report.run = o.run_number;
+        }
+        return run_report(o.report);
+    }
+    if (app.got_subcommand("synth")) {
+        return run_synth(o.synth);
+    }
+    fmt::print(stderr, "kanzai: a command is required; see kanzai --help\n");
+    return exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{description, "kanzai"};
+    app.set_version_flag("--version", std::string("kanzai ") + KANZAI_VERSION);
+    app.require_subcommand(0, 1);
+    Options options;
+    add_commands(app, options);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        const int code = app.exit(error);
+        return code == 0 ? exit_done : exit_usage;
+    }
+    try {
+        return dispatch(app, options);
+    } catch (const kanzai::InvariantViolation& violation) {
+        fmt::print(stderr, "kanzai: {}; nothing was written\n", violation.what());
+        return exit_invariant;
+    } catch (const kanzai::claims::IoError& error) {
+        fmt::print(stderr, "kanzai: {}\n", error.what());
+        return exit_io;
+    } catch (const SQLite::Exception& error) {
+        fmt::print(stderr, "kanzai: case database: {}\n", error.what());
+        return exit_io;
+    } catch (const std::bad_alloc&) {
+        fmt::print(stderr, "kanzai: out of memory\n");
+        return exit_io;
+    } catch (const std::exception& error) {
+        fmt::print(stderr, "kanzai: {}\n", error.what());
+        return exit_io;
+    }
+}
