@@ -23,9 +23,10 @@ std::string deemed_claim_id(std::string_view customer_id, std::string_view asset
     return fmt::format("deemed:{}:{}", customer_id, asset);
 }
 
-std::vector<Decision> deem_claims(const Case& loaded, std::span<const Entitlement> entitlements,
-                                  std::span<const Decision> filed,
-                                  const std::unordered_set<std::string_view>& determined_claim_ids) {
+std::vector<Decision> deem_claims(
+    const Case& loaded, std::span<const Entitlement> entitlements,
+    std::span<const Decision> filed,
+    const std::unordered_set<std::string_view>& determined_claim_ids) {
     std::vector<Decision> result;
     if (loaded.config.rules.unfiled == UnfiledRule::ignore) {
         return result;
