@@ -198,7 +198,8 @@ void check_estate(const WaterfallInput& input, const WaterfallResult& result, co
     const EstateResult& estate = result.estate;
     Value non_segregated;
     for (const WaterfallAsset& asset : input.assets) {
-        non_segregated = add(non_segregated, value_of(asset.non_segregated, estate_valuation(asset)));
+        non_segregated =
+            add(non_segregated, value_of(asset.non_segregated, estate_valuation(asset)));
     }
     Value from_pools_and_funds;
     for (const PoolResult& pool : result.pools) {
