@@ -100,10 +100,10 @@ TEST_CASE("estate: a class that cannot be paid in full shares pro-rata; later cl
 
 TEST_CASE("estate: an unpaid in-kind line claims its shortfall value in the general class") {
     // With the Y pool empty, line 3 (4.00 Y at price 3 = 12) is a general claim too.
-    const WaterfallResult result = run_waterfall(every_class(10000, 0, 0));
+    const WaterfallResult result = run_waterfall(every_class(11000, 0, 0));
     CHECK(result.estate.classes[2].claims == Value{6000 + 12});
     CHECK(estate_of(result, false, 3, EstateClass::general) == 12);
-    CHECK(result.estate.residue == Value{10000 - 1500 - 2000 - 6012 - 800});
+    CHECK(result.estate.residue == Value{11000 - 1500 - 2000 - 6012 - 800});
 }
 
 TEST_CASE("estate: admin claims share a small estate pro-rata in creditor order") {
