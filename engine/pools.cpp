@@ -100,7 +100,8 @@ void value_shortfalls(const WaterfallInput& input, WaterfallResult& result) {
         }
         const Units unpaid = sub(line.units, line_result.pool_units);
         KANZAI_ASSERT(unpaid.count >= 0);
-        line_result.shortfall_value = value_of(unpaid, valuation);
+        // A line paid in full in kind needs no valuation of its (empty) shortfall.
+        line_result.shortfall_value = unpaid.count == 0 ? Value{} : value_of(unpaid, valuation);
         line_result.shortfall_remaining = line_result.shortfall_value;
         // An unpaid line's whole value is its shortfall value: skip a second valuation.
         line_result.line_value = line_result.pool_units.count == 0
