@@ -116,7 +116,8 @@ Json recovery_json(const Case& loaded, const Distribution& distribution) {
     for (const int p : {10, 25, 50, 75, 90}) {
         const std::size_t n = rates.size();
         const std::size_t rank = (static_cast<std::size_t>(p) * n + 99) / 100;  // ceil
-        percentiles["p" + std::to_string(p)] = format_units(rates[std::max<std::size_t>(rank, 1) - 1], 6);
+        const Int128 rate = rates[std::max<std::size_t>(rank, 1) - 1];
+        percentiles["p" + std::to_string(p)] = format_units(rate, 6);
     }
     return percentiles;
 }

@@ -11,7 +11,7 @@
 namespace kanzai::tools {
 namespace {
 
-constexpr const char* case_toml = R"(# case.toml: the case, its assets and prices, the rules, the funds and the estate.
+constexpr const char* case_toml = R"(# case.toml: the case, assets, prices, rules, funds, estate.
 # Money, prices and limits are strings (exact decimals); decimals and tranche are integers.
 
 [case]

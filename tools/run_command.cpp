@@ -52,8 +52,9 @@ int run_run(const RunOptions& options) {
     }
     const fs::path case_folder(options.case_folder);
     const int number = last_run_folder(case_folder / "out") + 1;
-    std::string final_path =
-        options.out ? *options.out : (case_folder / "out" / fmt::format("run-{:04}", number)).string();
+    const std::string final_path =
+        options.out ? *options.out
+                    : (case_folder / "out" / fmt::format("run-{:04}", number)).string();
     if (options.out && is_non_empty_folder_or_file(*options.out)) {
         fmt::print(stderr, "kanzai run: {} exists and is not empty; nothing was written\n",
                    *options.out);
