@@ -39,15 +39,6 @@ std::string_view type_name(const toml::node& node) {
     return "nothing";
 }
 
-std::string join(std::span<const std::string_view> names) {
-    std::string result;
-    for (const std::string_view name : names) {
-        result += result.empty() ? "" : ", ";
-        result += name;
-    }
-    return result;
-}
-
 // One TOML table: checks its keys against the allowed ones and reads typed values, each
 // error reported at the value (or, for a missing key, at the table's header).
 class TableReader {
@@ -60,8 +51,8 @@ public:
             static_cast<void>(node);
             if (std::find(keys.begin(), keys.end(), key.str()) == keys.end()) {
                 diagnostics_.error(loc_of(key.source()),
-                                   fmt::format("unknown key {} in [{}]; expected one of {}",
-                                               quoted(key.str()), path_, join(keys)));
+                                   fmt::format("unknown key {} in {}; expected one of {}",
+                                               quoted(key.str()), label(), one_of(keys)));
             }
         }
     }
@@ -76,7 +67,7 @@ public:
 
     void missing(std::string_view key) {
         diagnostics_.error(loc_of(table_.source()),
-                           fmt::format("[{}] is missing the required key \"{}\"", path_, key));
+                           fmt::format("{} is missing the required key \"{}\"", label(), key));
     }
 
     void wrong_type(std::string_view key, const toml::node& node, std::string_view expected) {
@@ -135,7 +126,7 @@ public:
             }
         }
         error(*table_.get(key), fmt::format("{}.{} {} is not one of {}", path_, key,
-                                            quoted(*text), join(names)));
+                                            quoted(*text), one_of(names)));
         return std::nullopt;
     }
 
@@ -189,6 +180,10 @@ public:
 
     [[nodiscard]] const toml::table& table() const { return table_; }
     [[nodiscard]] const std::string& path() const { return path_; }
+    // How a message names the table: "[case]", or "[[fund]] #2" for the second fund.
+    [[nodiscard]] std::string label() const {
+        return path_.starts_with("fund #") ? "[[fund]] #" + path_.substr(6) : "[" + path_ + "]";
+    }
 
 private:
     const toml::table& table_;
@@ -290,7 +285,7 @@ CaseConfigLoad ConfigWalker::walk(const toml::table& root) {
         if (std::find(root_keys.begin(), root_keys.end(), key.str()) == root_keys.end()) {
             diagnostics_.error(loc_of(key.source()),
                                fmt::format("unknown key {}; expected one of {}",
-                                           quoted(key.str()), join(root_keys)));
+                                           quoted(key.str()), one_of(root_keys)));
         }
     }
     read_assets(root);
@@ -393,7 +388,10 @@ void ConfigWalker::read_case(const toml::table& root) {
         }
     }
     if (const toml::node* cutoff = reader.find("cutoff", true)) {
-        if (!cutoff->is_date_time() || !cutoff->as_date_time()->get().offset) {
+        if (cutoff->is_date_time() && !cutoff->as_date_time()->get().offset) {
+            reader.error(*cutoff, "case.cutoff must be an offset date-time such as "
+                                  "2026-03-01T00:00:00+09:00, not a local date-time");
+        } else if (!cutoff->is_date_time()) {
             reader.wrong_type("cutoff", *cutoff,
                               "an offset date-time such as 2026-03-01T00:00:00+09:00");
         } else {
@@ -558,7 +556,7 @@ void ConfigWalker::read_funds(const toml::table& root) {
 }
 
 void ConfigWalker::read_fund(const toml::table& table, std::size_t number) {
-    TableReader reader(table, fmt::format("fund {}", number), diagnostics_);
+    TableReader reader(table, fmt::format("fund #{}", number), diagnostics_);
     reader.allow_only(fund_keys);
     Fund fund;
     fund.line = table.source().begin.line;

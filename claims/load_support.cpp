@@ -83,8 +83,9 @@ AssetLookup KnownAssets::currency() const {
 std::string describe_decimal(const engine::DecimalParse& parse, std::string_view text,
                              std::string_view asset_id, int decimals) {
     if (parse.issue == engine::DecimalIssue::too_many_fraction_digits) {
-        return fmt::format("has {} fractional digits; {} allows at most {}",
-                           parse.fraction_digits, asset_id, decimals);
+        return fmt::format("has {} fractional digit{}; {} allows at most {}",
+                           parse.fraction_digits, parse.fraction_digits == 1 ? "" : "s",
+                           asset_id, decimals);
     }
     return engine::describe(parse, text, decimals);
 }
@@ -135,7 +136,7 @@ bool RowChecker::flag(std::size_t column, bool fallback) {
     if (text == "true" || text == "false") {
         return text == "true";
     }
-    error(column, fmt::format("{} {} is not one of true, false", name(column), quoted(text)));
+    error(column, fmt::format("{} {} is not one of true or false", name(column), quoted(text)));
     return fallback;
 }
 
@@ -203,7 +204,7 @@ void RowChecker::count(FileTotals& totals, const AssetLookup& asset, Units units
     }
 }
 
-std::string RowChecker::choices_text(std::span<const std::string_view> names) const {
+std::string one_of(std::span<const std::string_view> names) {
     std::string result;
     for (std::size_t i = 0; i < names.size(); ++i) {
         result += i == 0 ? "" : (i + 1 == names.size() ? " or " : ", ");

@@ -22,6 +22,9 @@ namespace kanzai::claims {
 // so that every diagnostic stays on one line.
 [[nodiscard]] std::string quoted(std::string_view value);
 
+// "a, b or c": the choices a message offers.
+[[nodiscard]] std::string one_of(std::span<const std::string_view> names);
+
 // SPEC "Conventions": the reserved prefix `id` begins with ("deemed:" or "creditor:"), or "".
 [[nodiscard]] std::string_view reserved_prefix_of(std::string_view id);
 
@@ -100,7 +103,6 @@ private:
     [[nodiscard]] std::string_view name(std::size_t column) const {
         return schema_[column].name;
     }
-    [[nodiscard]] std::string choices_text(std::span<const std::string_view> names) const;
 
     std::string_view file_;
     std::span<const CsvColumn> schema_;
@@ -123,7 +125,7 @@ Enum RowChecker::choice(std::size_t column, std::span<const Enum> choices, Enum 
         names.push_back(text_of(value));
     }
     error(column, std::string(name(column)) + " " + quoted(text) + " is not one of " +
-                      choices_text(names));
+                      one_of(names));
     return fallback;
 }
 
