@@ -421,7 +421,8 @@ void ConfigWalker::check_currency_prices(const toml::node& currency_node) {
             diagnostics_.error(loc_of(entry.price_node->source()),
                                fmt::format("assets.{}.price is \"{}\"; the case currency's "
                                            "price must be \"1\"",
-                                           entry.asset.id, engine::format_price(entry.asset.price)));
+                                           entry.asset.id,
+                                           engine::format_price(entry.asset.price)));
         }
         if (entry.estate_price_node != nullptr && entry.asset.estate_price != one) {
             diagnostics_.error(loc_of(entry.estate_price_node->source()),
@@ -445,7 +446,8 @@ std::string ConfigWalker::text_of_node(const toml::node& node) const {
     const auto advance = [&](std::size_t from, std::uint32_t code_points) {
         while (code_points > 0 && from < text_.size()) {
             ++from;
-            while (from < text_.size() && (static_cast<unsigned char>(text_[from]) & 0xC0) == 0x80) {
+            while (from < text_.size() &&
+                   (static_cast<unsigned char>(text_[from]) & 0xC0) == 0x80) {
                 ++from;
             }
             --code_points;

@@ -98,7 +98,7 @@ private:
         record.fields_.emplace_back(data_ + begin, pos_ - begin);
         if (pos_ < size_ && data_[pos_] == '"') {
             return fail(record, "a quote inside an unquoted cell; quote the whole cell and "
-                                "double the quotes inside it");
+                                "write each quote inside it twice");
         }
         return true;
     }
@@ -219,7 +219,8 @@ CsvReadResult read_csv(std::string_view file_name, std::string& text,
         return result;
     }
     std::vector<std::uint32_t> field_of_column;
-    if (!map_header(file_name, CsvParser::fields_of(record), schema, diagnostics, field_of_column)) {
+    if (!map_header(file_name, CsvParser::fields_of(record), schema, diagnostics,
+                    field_of_column)) {
         return result;
     }
     result.has_header = true;

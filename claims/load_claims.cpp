@@ -11,7 +11,14 @@
 namespace kanzai::claims {
 namespace {
 
-enum ClaimColumn : std::size_t { k_claim_id, k_customer_id, k_asset, k_amount, k_filed_on, k_amends };
+enum ClaimColumn : std::size_t {
+    k_claim_id,
+    k_customer_id,
+    k_asset,
+    k_amount,
+    k_filed_on,
+    k_amends
+};
 constexpr std::array<CsvColumn, 6> claim_columns = {{{"claim_id", true},
                                                      {"customer_id", true},
                                                      {"asset", true},

@@ -47,7 +47,8 @@ std::string quoted(std::string_view value) {
 }
 
 std::string_view reserved_prefix_of(std::string_view id) {
-    for (const std::string_view prefix : {std::string_view("deemed:"), std::string_view("creditor:")}) {
+    constexpr std::string_view prefixes[] = {"deemed:", "creditor:"};
+    for (const std::string_view prefix : prefixes) {
         if (id.starts_with(prefix)) {
             return prefix;
         }

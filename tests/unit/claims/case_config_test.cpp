@@ -97,7 +97,8 @@ TEST_CASE("case.toml: missing tables and keys are reported at the table's header
 
 TEST_CASE("case.toml: prices are exact strings below 10^20 and >= 0") {
     const Loaded r = load(valid_head + "[assets.X]\ndecimals = 1\nprice = \"-1\"\n"
-                                       "[assets.Y]\ndecimals = 1\nprice = \"100000000000000000000\"\n"
+                                       "[assets.Y]\ndecimals = 1\n"
+                                       "price = \"100000000000000000000\"\n"
                                        "[assets.Z]\ndecimals = 1\nprice = \"1e3\"\n");
     CHECK(r.errors == std::vector<std::string>{
                           "case.toml:14:9: assets.X.price \"-1\" is negative; it must be >= 0",

@@ -118,8 +118,8 @@ TEST_CASE("csv: a wrong number of fields stops the file") {
 TEST_CASE("csv: stray quotes and lone carriage returns are syntax errors") {
     CHECK(read("id,name\nA,b\"c\n").errors ==
           std::vector<std::string>{"t.csv:2:2: CSV syntax error: a quote inside an unquoted "
-                                   "cell; quote the whole cell and double the quotes inside "
-                                   "it; the rest of the file is not read"});
+                                   "cell; quote the whole cell and write each quote inside "
+                                   "it twice; the rest of the file is not read"});
     CHECK(read("id,name\n\"A\"x,b\n").errors ==
           std::vector<std::string>{"t.csv:2:1: CSV syntax error: a character after the "
                                    "closing quote of a cell; expected a comma or the end of "

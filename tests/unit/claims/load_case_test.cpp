@@ -2,6 +2,8 @@
 // file do not flood the files that refer to it.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,9 +20,14 @@ using namespace kanzai::claims;
 namespace fs = std::filesystem;
 using kanzai::engine::pow10;
 
+// tests/data/<name>: from KANZAI_SOURCE_DIR when set, else beside this source file.
 std::string data_folder(const std::string& name) {
     const char* root = std::getenv("KANZAI_SOURCE_DIR");
-    return std::string(root != nullptr ? root : ".") + "/tests/data/" + name;
+    const fs::path data = root != nullptr
+                              ? fs::path(root) / "tests" / "data"
+                              : fs::path(__FILE__).parent_path().parent_path().parent_path() /
+                                    "data";
+    return (data / name).string();
 }
 
 std::vector<std::string> texts(const Diagnostics& diagnostics) {
@@ -35,7 +42,8 @@ std::vector<std::string> texts(const Diagnostics& diagnostics) {
 struct ScratchCase {
     fs::path folder;
     explicit ScratchCase(const std::string& name) {
-        folder = fs::temp_directory_path() / ("kanzai-load-test-" + name);
+        folder = fs::temp_directory_path() /
+                 ("kanzai-load-test-" + std::to_string(::getpid()) + "-" + name);
         fs::remove_all(folder);
         fs::copy(data_folder("minimal"), folder);
     }
