@@ -34,40 +34,42 @@ constexpr std::array<HoldingStatus, 3> statuses = {HoldingStatus::held, HoldingS
                                                    HoldingStatus::lost};
 
 // SPEC "ledger.csv": an account belongs to one customer; an (account_id, asset) pair
-// appears once.
-struct AccountOwner {
+// appears once. One hash map keyed by account (an account has a handful of assets, so its
+// assets are a short vector): this runs once per ledger row of millions.
+struct AccountSeen {
     std::string customer_id;
     std::uint32_t line = 0;
+    std::vector<std::pair<std::string, std::uint32_t>> asset_lines;
 };
 
 class LedgerChecks {
 public:
     void check(RowChecker& row, std::string_view account_id, std::string_view customer_id,
                std::string_view asset) {
-        const auto [owner, is_new] = owner_by_account_.try_emplace(
-            std::string(account_id), AccountOwner{std::string(customer_id), row.line()});
-        if (!is_new && owner->second.customer_id != customer_id) {
+        const auto [found, is_new] = seen_by_account_.try_emplace(std::string(account_id));
+        AccountSeen& seen = found->second;
+        if (is_new) {
+            seen.customer_id = std::string(customer_id);
+            seen.line = row.line();
+        } else if (seen.customer_id != customer_id) {
             row.error(l_customer_id,
                       fmt::format("account {} belongs to customer {} (line {}); an account "
                                   "belongs to one customer",
-                                  quoted(account_id), quoted(owner->second.customer_id),
-                                  owner->second.line));
+                                  quoted(account_id), quoted(seen.customer_id), seen.line));
         }
-        std::string pair_key(account_id);
-        pair_key += '\0';
-        pair_key += asset;
-        const auto [pair, is_new_pair] = line_by_pair_.try_emplace(std::move(pair_key),
-                                                                   row.line());
-        if (!is_new_pair) {
-            row.error(l_asset, fmt::format("account {} has a second balance in {}; first on "
-                                           "line {}",
-                                           quoted(account_id), quoted(asset), pair->second));
+        for (const auto& [seen_asset, line] : seen.asset_lines) {
+            if (seen_asset == asset) {
+                row.error(l_asset, fmt::format("account {} has a second balance in {}; first "
+                                               "on line {}",
+                                               quoted(account_id), quoted(asset), line));
+                return;
+            }
         }
+        seen.asset_lines.emplace_back(std::string(asset), row.line());
     }
 
 private:
-    std::unordered_map<std::string, AccountOwner> owner_by_account_;
-    std::unordered_map<std::string, std::uint32_t> line_by_pair_;
+    std::unordered_map<std::string, AccountSeen> seen_by_account_;
 };
 
 }  // namespace
