@@ -12,14 +12,6 @@
 #include "tools/check_summary.hpp"
 #include "tools/commands.hpp"
 
-// TODO(#3): delete this fallback when claims/decision.cpp lands from the determination
-// branch. Until then this branch has no definition of Decision::full_code, and its
-// determine_claims stub never returns decisions, so the fallback is never called; a weak
-// definition gives way to the real one at link time.
-[[gnu::weak]] std::string kanzai::claims::Decision::full_code() const {
-    return "not built yet";
-}
-
 namespace kanzai::tools {
 
 CheckSummary summarize_check(const claims::Case& loaded,
