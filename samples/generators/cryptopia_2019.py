@@ -43,10 +43,10 @@ unfiled = "admit"     # every trust beneficiary shares, registered or not
 late = "admit"
 
 [rules.min_payout]    # no distribution below the cost of administering it [solid]; synthetic
-BTC = "0.0005"
-DOGE = "500"
-ETH = "0.01"
-LTC = "0.1"
+BTC = "0.005"
+DOGE = "1000"
+ETH = "0.05"
+LTC = "0.2"
 """
 
 

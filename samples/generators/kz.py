@@ -35,9 +35,13 @@ class SplitMix64:
 
     def heavy_weight(self):
         """A Pareto-like weight (tail index about 4/3): 2^40 / u^(3/4), u uniform in
-        [1, 2^24], so the largest weight is 2^18 times the smallest."""
+        [1, 2^24]; three in ten are scaled down to dust or small accounts."""
         u = 1 + self.below(1 << 24)
-        return (1 << 40) // max(1, math.isqrt(math.isqrt(u * u * u)))
+        weight = (1 << 40) // max(1, math.isqrt(math.isqrt(u * u * u)))
+        if self.below(100) < 30:
+            # Dust and small accounts: 0.1% to 10% of a typical weight.
+            weight = 1 + weight * (1 + self.below(100)) // 1000
+        return weight
 
 
 def split_largest_remainder(total, weights):

