@@ -58,7 +58,7 @@ std::string case_toml(const SynthPlan& plan) {
                    "\n[[fund]]\nid = \"policy-1\"\nkind = \"insurance\"\n"
                    "insurer = \"Synthetic Insurer K.K.\"\namount = \"{}\"\ntranche = 1\n"
                    "\n[estate]\ncash = \"{}\"\ntranche = 2\n",
-                   n * 20'000, n * 5'000, n * 10'000);
+                   n * 8'000, n * 2'000, n * 2'000);
     return toml;
 }
 

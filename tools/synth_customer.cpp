@@ -188,8 +188,8 @@ void CustomerWriter::file_claims(const SynthAsset& asset, Int128 entitlement) {
 void CustomerWriter::transfer(std::string_view claim_id) {
     const std::uint64_t span = std::min<std::uint64_t>(plan.customers_count - 1, 1'000);
     const std::uint64_t to = (index + 1 + rng.below(span)) % plan.customers_count;
-    // A tenth of transfers are bad (from_id equals to_id): a finding, held for review.
-    const std::uint64_t from = rng.chance(1'000) ? to : index;
+    // A fifth of transfers are bad (from_id equals to_id): a finding, held for review.
+    const std::uint64_t from = rng.chance(2'000) ? to : index;
     files.transfers.row("T{:09}-{},{},C{:09},C{:09},2026-05-10", index, claims_count, claim_id,
                         from, to);
 }
