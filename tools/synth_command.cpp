@@ -19,9 +19,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // A temporary folder that removes itself unless published.
-class StagedDir {
+class SynthStaging {
 public:
-    explicit StagedDir(const fs::path& target) {
+    explicit SynthStaging(const fs::path& target) {
         const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
         std::string pattern =
             (parent / ("." + target.filename().string() + ".synth-XXXXXX")).string();
@@ -37,9 +37,9 @@ public:
                             fs::perms::others_read | fs::perms::others_exec,
                         ignored);
     }
-    StagedDir(const StagedDir&) = delete;
-    StagedDir& operator=(const StagedDir&) = delete;
-    ~StagedDir() {
+    SynthStaging(const SynthStaging&) = delete;
+    SynthStaging& operator=(const SynthStaging&) = delete;
+    ~SynthStaging() {
         if (!published_) {
             std::error_code ignored;
             fs::remove_all(path_, ignored);
@@ -91,7 +91,7 @@ int run_synth(const SynthOptions& options) {
         std::error_code ignored;  // a failure shows up when the staging folder is created
         fs::create_directories(target.parent_path(), ignored);
     }
-    StagedDir staged(target);
+    SynthStaging staged(target);
     const SynthCounts counts =
         write_synth_case(staged.path(), {.customers_count = options.customers,
                                          .assets_count = options.assets,
