@@ -70,7 +70,7 @@ std::vector<std::vector<std::string>> read_rows(const fs::path& path) {
 
 }  // namespace
 
-TEST_CASE("synth: the same seed writes the same bytes; another seed differs") {
+TEST_CASE("synth: the same seed writes the same bytes and another seed differs") {
     const unsigned long long seed = kanzai::testing::seed_or(20260301);
     INFO("seed ", seed);
     TempDir a;
@@ -137,7 +137,7 @@ TEST_CASE("synth: realistic proportions of ledger rows, claims and findings") {
     CHECK(unknown_customer >= 5);
 }
 
-TEST_CASE("synth: every amount follows SPEC's grammar for its asset; some balances are negative") {
+TEST_CASE("synth: every amount follows the grammar of its asset and some balances are negative") {
     TempDir dir;
     (void)write_synth_case(dir.path, {.customers_count = 5'000, .assets_count = 10, .seed = 3});
     std::map<std::string, int> decimals;
