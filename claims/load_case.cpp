@@ -44,6 +44,32 @@ constexpr std::array<CsvFileSpec, 9> csv_files = {{
     {"payments.csv", false, load_payments},
 }};
 
+// The column names of a CSV file's header row, as written, for Case::column_of (which
+// determination uses to place its errors). Header names are plain identifiers, so the first
+// line split at commas is enough; a quoted name loses its quotes.
+std::vector<std::string> header_names(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+        text.remove_prefix(3);
+    }
+    text = text.substr(0, text.find('\n'));
+    if (!text.empty() && text.back() == '\r') {
+        text.remove_suffix(1);
+    }
+    std::vector<std::string> names;
+    while (true) {
+        const std::size_t comma = text.find(',');
+        std::string_view name = text.substr(0, comma);
+        if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
+            name = name.substr(1, name.size() - 2);
+        }
+        names.emplace_back(name);
+        if (comma == std::string_view::npos) {
+            return names;
+        }
+        text.remove_prefix(comma + 1);
+    }
+}
+
 // The bytes of a file; nullopt when it does not exist. Any other failure is an I/O error.
 std::optional<std::string> read_bytes(const fs::path& path) {
     std::error_code error;
@@ -171,6 +197,7 @@ Case load_case(const std::string& folder, Diagnostics& diagnostics) {
         std::optional<std::string> text =
             read_input(path, spec.name, spec.is_required, loaded, diagnostics);
         if (text) {
+            loaded.csv_headers.emplace(std::string(spec.name), header_names(*text));
             spec.load(*text, context);
         } else if (!spec.is_required && spec.name == "creditors.csv") {
             context.are_creditors_checked = true;  // no file: there are no creditors

@@ -24,6 +24,18 @@ std::string value_text(const Case& loaded, Int128 count) {
     return format_units(count, loaded.config.currency().decimals);
 }
 
+// SPEC `filed`: the claim's amount with the asset's decimals; empty for deemed claims; as
+// written for an unknown asset.
+std::string filed_text(const Case& loaded, const Decision& decision) {
+    if (decision.is_deemed) {
+        return {};
+    }
+    if (decision.asset_index == no_index) {
+        return decision.filed_text;
+    }
+    return units_text(loaded, decision.asset_index, decision.filed.count);
+}
+
 std::vector<DecisionRecord> decision_records(const Case& loaded,
                                              const Determination& determination) {
     std::vector<DecisionRecord> records;
@@ -34,7 +46,7 @@ std::vector<DecisionRecord> decision_records(const Case& loaded,
                            .claimant_id = d.claimant_id,
                            .payee_id = d.payee_id,
                            .asset = d.asset,
-                           .filed = d.is_deemed ? std::string() : d.filed_text,
+                           .filed = filed_text(loaded, d),
                            .ledger = units_text(loaded, d.asset_index, d.ledger.count),
                            .admitted = units_text(loaded, d.asset_index, d.admitted.count),
                            .disputed = units_text(loaded, d.asset_index, d.disputed.count),
