@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Browser test of `kanzai report` (issue #8): runs the tutorial case, renders the report in
+# headless Chromium (no network), and checks that the rendered page shows exactly the
+# figures of the run's outputs: every row of the sources table against summary.json, and
+# the first page of the claims table (rendered by the page's script) against decisions.csv.
+# Usage: report_test.sh KANZAI SOURCE_DIR [SCREENSHOT.png]
+set -euo pipefail
+kanzai=$1
+source_dir=$2
+screenshot=${3:-}
+chromium_bin=/usr/bin/chromium
+if [[ ! -x $chromium_bin ]]; then
+    echo "SKIP: $chromium_bin is absent (apt-get install chromium; CI: scripts/install-deps.sh)"
+    exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$source_dir/samples/tutorial" "$work/case"
+"$kanzai" run "$work/case" --no-db >/dev/null
+"$kanzai" report "$work/case" --html "$work/report.html" >/dev/null
+browser() {
+    # Chromium's own network features are off; the page has no external reference anyway.
+    timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu --disable-quic \
+        --no-first-run --disable-background-networking --disable-component-update \
+        --disable-sync --user-data-dir="$(mktemp -d -p "$work")" "$@" 2>/dev/null
+}
+browser --dump-dom "file://$work/report.html" >"$work/dom.html"
+python3 - "$work/dom.html" "$work/case/out/run-0001" <<'PY'
+import csv, html.parser, json, sys
+
+dom_path, run_folder = sys.argv[1], sys.argv[2]
+
+class Rows(html.parser.HTMLParser):
+    """Collects the cells of <tr data-source> and <tr data-claim> rows."""
+    def __init__(self):
+        super().__init__()
+        self.sources, self.claims, self.row, self.cell = [], [], None, None
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "tr" and ("data-source" in attrs or "data-claim" in attrs):
+            self.row = {"kind": "source" if "data-source" in attrs else "claim", "cells": []}
+        elif tag == "td" and self.row is not None:
+            self.cell = {"col": attrs.get("data-col"), "text": ""}
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell["text"] += data
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.row["cells"].append(self.cell)
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            (self.sources if self.row["kind"] == "source" else self.claims).append(self.row)
+            self.row = None
+
+parser = Rows()
+parser.feed(open(dom_path, encoding="utf-8").read())
+summary = json.load(open(f"{run_folder}/summary.json", encoding="utf-8"))
+failures = []
+
+def expect(what, got, want):
+    if got != want:
+        failures.append(f"{what}: page shows {got!r}, the run has {want!r}")
+
+# Sources table: source, paid in, tranche, available, claims on it, allocated, left.
+expected = []
+for asset, f in summary["assets"].items():
+    expected.append([f"pool:{asset}", asset, "1", f["pool"], f["claims"], f["allocated"],
+                     f["surplus"]])
+currency = summary["case"]["currency"]
+for fund_id, f in summary["funds"].items():
+    expected.append([f"fund:{fund_id}", currency, str(f["tranche"]), f["available"], "",
+                     f["allocated"], f["leftover"]])
+estate = summary["estate"]
+expected.append(["estate", currency, str(estate["tranche"]), estate["available"], "",
+                 estate["allocated"], estate["residue"]])
+for name in ["admin", "priority", "general", "subordinated"]:
+    c = estate["classes"][name]
+    expected.append([f"estate:{name}", currency, str(estate["tranche"]), "", c["claims"],
+                     c["allocated"], ""])
+got = [[cell["text"] for cell in row["cells"]] for row in parser.sources]
+expect("sources table", got, expected)
+
+# Claims table, first page (script-rendered): every shown column against decisions.csv.
+with open(f"{run_folder}/decisions.csv", newline="", encoding="utf-8") as f:
+    decisions = list(csv.DictReader(f))
+with open(f"{run_folder}/payouts.csv", newline="", encoding="utf-8") as f:
+    payouts = list(csv.DictReader(f))
+expect("claims rows on page 1", len(parser.claims), min(100, len(decisions)))
+for row, decision in zip(parser.claims, decisions):
+    for cell in row["cells"]:
+        column = cell["col"]
+        if column == "payouts":
+            want = str(sum(1 for p in payouts if p["payee_id"] == decision["payee_id"]))
+        else:
+            want = decision[column]
+        expect(f"claim {decision['claim_id']} {column}", cell["text"], want)
+if not parser.claims:
+    failures.append("the claims table has no rows: did the page's script run?")
+for failure in failures:
+    print("FAIL:", failure)
+if failures:
+    sys.exit(1)
+print(f"ok: {len(parser.sources)} source rows, {len(parser.claims)} claim rows match the run")
+PY
+if [[ -n $screenshot ]]; then
+    browser --screenshot="$screenshot" --window-size=1280,2200 --hide-scrollbars \
+        "file://$work/report.html" >/dev/null
+    echo "screenshot: $screenshot"
+fi

@@ -1,0 +1,207 @@
+// The review report and the determination notices: escaping, exact figures, exact notice
+// text for one payee of a tiny hand-made run.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "claims/case_config.hpp"
+#include "tools/notices_text.hpp"
+#include "tools/report_escape.hpp"
+#include "tools/report_html.hpp"
+#include "tools/report_recovery.hpp"
+#include "tools/report_sections.hpp"
+
+namespace {
+
+using kanzai::claims::RunRecord;
+
+constexpr const char* tiny_toml = R"(
+[case]
+name = "Tiny <K.K.>"
+court = "Tokyo District Court"
+case_number = "2026 (fu) 9"
+administrator = "Attorney A"
+currency = "JPY"
+cutoff = 2026-03-01T00:00:00+09:00
+bar_date = 2026-06-30
+
+[assets.JPY]
+decimals = 0
+price = "1"
+
+[assets.BTC]
+decimals = 8
+price = "10000000"
+)";
+
+kanzai::claims::CaseConfig tiny_config() {
+    kanzai::claims::Diagnostics diagnostics;
+    kanzai::claims::CaseConfigLoad load = kanzai::claims::load_case_config(tiny_toml, diagnostics);
+    REQUIRE(diagnostics.empty());
+    return load.config;
+}
+
+// C1 holds K1 (BTC, admitted 1, half paid in kind, a tenth by the estate) and K2 (disputed,
+// with a reason an attacker wrote); C2's claim is rejected.
+RunRecord tiny_run() {
+    RunRecord run;
+    run.number = 3;
+    run.engine = "kanzai 0.1.0";
+    run.inputs = {{"case.toml", "abc123"}};
+    run.summary_json = R"({"assets":{"BTC":{"claims":"2.00000000","pool":"1.00000000",
+        "allocated":"1.00000000","surplus":"0.00000000","coverage":"0.500000"}},
+        "decision_codes":{"A-MATCHES-LEDGER":1,"O-DETERMINATION":1,"R-NO-BALANCE":1},
+        "payout_statuses":{"held_disputed":1,"payable":2},
+        "transfer_findings":{},"receivables":{"C9":"150000"}})";
+    run.decisions = {
+        {"K1", "C1", "C1", "C1", "BTC", "1.00000000", "1.00000000", "1.00000000", "0.00000000",
+         "customer", "A-MATCHES-LEDGER", "filed 1.00000000 BTC; admitted as filed", "10000000"},
+        {"K2", "C1", "C1", "C1", "BTC", "1.00000000", "0.00000000", "0.00000000", "1.00000000",
+         "customer", "O-DETERMINATION", "<script>alert(1)</script>", "0"},
+        {"K3", "C2", "C2", "C2", "BTC", "0.50000000", "0.00000000", "0.00000000", "0.00000000",
+         "", "R-NO-BALANCE", "no balance", "0"},
+    };
+    run.allocations = {
+        {"K1", "admitted", "pool:BTC", "BTC", "0.50000000", 1, "1.00000000"},
+        {"K1", "admitted", "estate:general", "JPY", "1000000", 2, "5000000"},
+        {"K2", "disputed", "pool:BTC", "BTC", "0.50000000", 1, "1.00000000"},
+    };
+    run.payouts = {
+        {1, "C1", "BTC", "0.50000000", 1, "held_disputed"},
+        {2, "C1", "BTC", "0.50000000", 1, "payable"},
+        {3, "C1", "JPY", "1000000", 2, "payable"},
+    };
+    run.sources = {{"pool:BTC", "BTC", "1.00000000", "2.00000000", "1.00000000", "0.00000000", 1}};
+    return run;
+}
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+        ++count;
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("report: html_escape escapes the five special characters") {
+    CHECK(kanzai::tools::html_escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;");
+}
+
+TEST_CASE("report: script-safe JSON strings cannot close a script element") {
+    CHECK(kanzai::tools::json_script_string("</script><!--\"\\\n\x01") ==
+          "\"\\u003c/script\\u003e\\u003c!--\\\"\\\\\\n\\u0001\"");
+    CHECK(kanzai::tools::json_script_string("a\xE2\x80\xA8z") == "\"a\\u2028z\"");
+}
+
+TEST_CASE("report: coverage bar widths are exact and capped") {
+    CHECK(kanzai::tools::percent_width("0.800000") == "80.00%");
+    CHECK(kanzai::tools::percent_width("0.012345") == "1.23%");
+    CHECK(kanzai::tools::percent_width("0.000000") == "0.00%");
+    CHECK(kanzai::tools::percent_width("1.000000") == "100.00%");
+    CHECK(kanzai::tools::percent_width("2.500000") == "100.00%");
+}
+
+TEST_CASE("report: recovery histogram per claimant") {
+    // C1: lines worth 10000000 + 10000000; recovered 0.5 BTC (5000000) + 1000000 + 0.5 BTC
+    // (5000000) = 11000000 -> 55% -> bucket 5. C2 has no lines and is not counted.
+    const kanzai::tools::RecoveryHistogram histogram =
+        kanzai::tools::recovery_histogram(tiny_config(), tiny_run());
+    CHECK(histogram.claimants_count == 1);
+    CHECK(histogram.buckets[5] == 1);
+    CHECK(histogram.buckets[0] == 0);
+    CHECK(histogram.buckets[10] == 0);
+}
+
+TEST_CASE("report: every input string is escaped; amounts appear as written") {
+    const std::string html = kanzai::tools::render_report_html(tiny_config(), tiny_run());
+    CHECK(count_of(html, "<script") == 2);  // the data block and the page script only
+    CHECK(count_of(html, "alert(1)") == 1);
+    CHECK(html.find("\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\"") !=
+          std::string::npos);
+    CHECK(html.find("<h1>Tiny &lt;K.K.&gt;</h1>") != std::string::npos);
+    CHECK(html.find("<td class=\"num\">2.00000000</td><td class=\"num\">1.00000000</td>"
+                    "<td class=\"num\">50.00%</td>") != std::string::npos);
+    CHECK(html.find("<a href=\"#claims\" class=\"claim-link\" data-claim=\"K2\">K2</a>: "
+                    "1.00000000 BTC disputed (O-DETERMINATION)") != std::string::npos);
+    CHECK(html.find("C9: 150000") != std::string::npos);
+    CHECK(html.find("http") == std::string::npos);  // no external asset, no network
+}
+
+TEST_CASE("report: the claims data block groups allocations by claim and payouts by payee") {
+    RunRecord run = tiny_run();
+    run.decisions.resize(1);
+    CHECK(kanzai::tools::render_claims_data(run) ==
+          "{\"rows\":[\n[\"K1\",\"C1\",\"C1\",\"C1\",\"BTC\",\"1.00000000\",\"1.00000000\","
+          "\"1.00000000\",\"0.00000000\",\"customer\",\"A-MATCHES-LEDGER\","
+          "\"filed 1.00000000 BTC; admitted as filed\",\"10000000\"]],\n"
+          "\"alloc\":{\n\"K1\":[[\"admitted\",\"pool:BTC\",\"BTC\",\"0.50000000\",\"1\","
+          "\"1.00000000\"],[\"admitted\",\"estate:general\",\"JPY\",\"1000000\",\"2\","
+          "\"5000000\"]],\n\"K2\":[[\"disputed\",\"pool:BTC\",\"BTC\",\"0.50000000\",\"1\","
+          "\"1.00000000\"]]},\n\"pay\":{\n\"C1\":[[\"1\",\"BTC\",\"0.50000000\",\"1\","
+          "\"held_disputed\"],[\"2\",\"BTC\",\"0.50000000\",\"1\",\"payable\"],[\"3\",\"JPY\","
+          "\"1000000\",\"2\",\"payable\"]]}}");
+}
+
+TEST_CASE("notices: dispute deadline is 30 days after the run date, across a month end") {
+    CHECK(kanzai::tools::dispute_deadline_text("2026-11-22T01:02:03Z", 30) ==
+          "by 2026-12-22 (30 days after the run date 2026-11-22)");
+    CHECK(kanzai::tools::dispute_deadline_text("2028-02-15T00:00:00Z", 30) ==
+          "by 2028-03-16 (30 days after the run date 2028-02-15)");
+    CHECK(kanzai::tools::dispute_deadline_text("", 14) ==
+          "within 14 days of the date of this notice");
+}
+
+TEST_CASE("notices: exact text for one payee") {
+    const RunRecord run = tiny_run();
+    const std::vector<kanzai::tools::PayeeRows> payees = kanzai::tools::group_rows_by_payee(run);
+    REQUIRE(payees.size() == 2);
+    CHECK(payees[1].payee_id == "C2");
+    const kanzai::tools::NoticeCase notice_case{
+        .name = "Tiny K.K.", .court = "Tokyo District Court", .case_number = "2026 (fu) 9",
+        .administrator = "Attorney A", .currency = "JPY", .run_number = 3,
+        .engine = "kanzai 0.1.0",
+        .dispute_deadline = kanzai::tools::dispute_deadline_text("2026-11-22T00:00:00Z", 30)};
+    CHECK(kanzai::tools::render_notice(notice_case, run, payees[0], "Aiko Abe") ==
+          "DETERMINATION NOTICE\n\n"
+          "Case:          Tiny K.K.\n"
+          "Court:         Tokyo District Court\n"
+          "Case number:   2026 (fu) 9\n"
+          "Administrator: Attorney A\n"
+          "Run:           3 (kanzai 0.1.0)\n\n"
+          "To: Aiko Abe (C1)\n\n"
+          "Your claims (2)\n"
+          "----------------------------------------------------------------\n"
+          "Claim K1 (BTC), customer C1\n"
+          "  Filed:     1.00000000 BTC\n"
+          "  Ledger:    1.00000000 BTC\n"
+          "  Admitted:  1.00000000 BTC\n"
+          "  Disputed:  0.00000000 BTC\n"
+          "  Class:     customer\n"
+          "  Decision:  A-MATCHES-LEDGER\n"
+          "  Reason:    filed 1.00000000 BTC; admitted as filed\n"
+          "  Allocated: 0.50000000 BTC from pool:BTC (admitted portion, tranche 1)\n"
+          "  Allocated: 1000000 JPY from estate:general (admitted portion, tranche 2)\n\n"
+          "Claim K2 (BTC), customer C1\n"
+          "  Filed:     1.00000000 BTC\n"
+          "  Ledger:    0.00000000 BTC\n"
+          "  Admitted:  0.00000000 BTC\n"
+          "  Disputed:  1.00000000 BTC\n"
+          "  Class:     customer\n"
+          "  Decision:  O-DETERMINATION\n"
+          "  Reason:    <script>alert(1)</script>\n"
+          "  Allocated: 0.50000000 BTC from pool:BTC (disputed portion, tranche 1)\n\n"
+          "Your payouts (3)\n"
+          "----------------------------------------------------------------\n"
+          "  Payout 1: 0.50000000 BTC, tranche 1, held_disputed\n"
+          "  Payout 2: 0.50000000 BTC, tranche 1, payable\n"
+          "  Payout 3: 1000000 JPY, tranche 2, payable\n\n"
+          "What you must do\n"
+          "----------------------------------------------------------------\n"
+          "- held_disputed: part of your claim is disputed; these payouts are held until the "
+          "dispute is resolved.\n"
+          "- payable: nothing; these payouts are paid in their tranche.\n"
+          "- If you disagree with a decision, file an objection with the administrator by "
+          "2026-12-22 (30 days after the run date 2026-11-22).\n");
+}
