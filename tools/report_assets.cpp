@@ -25,8 +25,9 @@ table.data { border-collapse: collapse; width: 100%; margin: 4px 0; }
 table.data th, table.data td { border-bottom: 1px solid var(--line); padding: 4px 8px;
   text-align: left; vertical-align: top; }
 table.data th { background: var(--band); font-weight: 600; white-space: nowrap; }
-td.num { text-align: right; font-variant-numeric: tabular-nums;
-  font-family: ui-monospace, monospace; font-size: 13px; white-space: nowrap; }
+table.data td.num { text-align: right; font-variant-numeric: tabular-nums;
+  font-family: ui-monospace, monospace; font-size: 12px; white-space: nowrap; }
+.scroll { overflow-x: auto; }
 .cols { display: flex; gap: 24px; } .cols > table { flex: 1; }
 .barcol { width: 30%; }
 .bar { background: #e7ecf1; height: 14px; border-radius: 3px; overflow: hidden; }
@@ -51,8 +52,9 @@ tr.derivation td { background: #fbfcfd; padding: 8px 16px 12px; }
 .derivation h4 { margin: 8px 0 4px; font-size: 13px; }
 .derivation table { border-collapse: collapse; margin-bottom: 6px; }
 .derivation td, .derivation th { padding: 2px 10px 2px 0; text-align: left; }
+.derivation td.num { text-align: right; font-family: ui-monospace, monospace; }
 .code { font-family: ui-monospace, monospace; font-size: 12px; }
-.reason { max-width: 360px; }
+td.reason { min-width: 200px; max-width: 360px; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   .controls, .no-print { display: none; }
@@ -120,8 +122,8 @@ function applyView() {
   render();
 }
 
-function table(headers, rows) {
-  const node = el("table");
+function table(headers, rows, className) {
+  const node = el("table", undefined, className);
   const head = el("tr");
   headers.forEach(h => head.appendChild(el("th", h)));
   node.appendChild(head);
@@ -149,14 +151,14 @@ function derivation(row) {
   box.appendChild(el("h4", "Allocations (" + lines.length + ")"));
   if (lines.length) {
     box.appendChild(table(["portion", "source", "amount", "asset", "tranche", "weight"],
-      lines.map(a => [a[0], a[1], a[3], a[2], a[4], a[5] || ""])));
+      lines.map(a => [a[0], a[1], a[3], a[2], a[4], a[5] || ""]), "alloc-table"));
   }
   const payouts = DATA.pay[row[3]] || [];
   box.appendChild(el("h4", "Payouts of payee " + row[3] + " (" + payouts.length +
     ", all claims of the payee)"));
   if (payouts.length) {
     box.appendChild(table(["payout", "amount", "asset", "tranche", "status"],
-      payouts.map(p => [p[0], p[2], p[1], p[3], p[4]])));
+      payouts.map(p => [p[0], p[2], p[1], p[3], p[4]]), "payout-table"));
   }
   return box;
 }

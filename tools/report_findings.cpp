@@ -18,9 +18,12 @@ bool is_nonzero_amount(const std::string& amount) {
     return amount.find_first_of("123456789") != std::string::npos;
 }
 
-json object_at(const json& object, const char* key) {
+// A reference (not a copy): callers iterate `object_at(...).items()` in range-for loops,
+// where a temporary would be destroyed before the loop body runs.
+const json& object_at(const json& object, const char* key) {
+    static const json empty = json::object();
     const auto found = object.find(key);
-    return found != object.end() && found->is_object() ? *found : json::object();
+    return found != object.end() && found->is_object() ? *found : empty;
 }
 
 std::string text_of_json(const json& value) {

@@ -22,12 +22,12 @@ constexpr const char* claims_table_head =
     "<span id=\"page-info\"></span></div>\n"
     "<p class=\"note no-print\">Click a column to sort; click a claim to see its derivation "
     "(the facts <code>kanzai explain</code> prints).</p>\n"
-    "<table class=\"data\" id=\"claims-table\"><thead><tr>"
+    "<div class=\"scroll\"><table class=\"data\" id=\"claims-table\"><thead><tr>"
     "<th data-col=\"0\">Claim</th><th data-col=\"3\">Payee</th><th data-col=\"4\">Asset</th>"
     "<th data-col=\"6\">Ledger</th><th data-col=\"7\">Admitted</th>"
     "<th data-col=\"8\">Disputed</th><th data-col=\"12\">Value</th>"
     "<th data-col=\"10\">Decision</th><th data-col=\"11\">Reason</th><th>Payouts</th>"
-    "</tr></thead><tbody id=\"claims-body\"></tbody></table>\n"
+    "</tr></thead><tbody id=\"claims-body\"></tbody></table></div>\n"
     "<noscript><p>The claims table needs JavaScript; decisions.csv has every row.</p>"
     "</noscript></section>\n";
 

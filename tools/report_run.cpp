@@ -88,32 +88,38 @@ void read_payouts(const fs::path& folder, claims::RunRecord& record) {
     });
 }
 
+// A reference (not a copy): callers iterate `object_at(...).items()` in range-for loops,
+// where a temporary would be destroyed before the loop body runs.
+const nlohmann::json& object_at(const nlohmann::json& object, const char* key) {
+    static const nlohmann::json empty = nlohmann::json::object();
+    const auto found = object.find(key);
+    return found != object.end() && found->is_object() ? *found : empty;
+}
+
 std::string text_at(const nlohmann::json& object, const char* key) {
     const auto found = object.find(key);
     return found != object.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
 void read_sources(const nlohmann::json& summary, claims::RunRecord& record) {
-    const std::string currency = text_at(summary.value("case", nlohmann::json::object()),
-                                         "currency");
-    for (const auto& [asset, figures] : summary.value("assets", nlohmann::json::object()).items()) {
+    const std::string currency = text_at(object_at(summary, "case"), "currency");
+    for (const auto& [asset, figures] : object_at(summary, "assets").items()) {
         record.sources.push_back({"pool:" + asset, asset, text_at(figures, "pool"),
                                   text_at(figures, "claims"), text_at(figures, "allocated"),
                                   text_at(figures, "surplus"), 1});
     }
-    for (const auto& [id, figures] : summary.value("funds", nlohmann::json::object()).items()) {
+    for (const auto& [id, figures] : object_at(summary, "funds").items()) {
         record.sources.push_back({"fund:" + id, currency, text_at(figures, "available"), "",
                                   text_at(figures, "allocated"), text_at(figures, "leftover"),
                                   figures.value("tranche", 1)});
     }
-    const nlohmann::json estate = summary.value("estate", nlohmann::json::object());
+    const nlohmann::json& estate = object_at(summary, "estate");
     const int tranche = estate.value("tranche", 1);
     record.sources.push_back({"estate", currency, text_at(estate, "available"), "",
                               text_at(estate, "allocated"), text_at(estate, "residue"),
                               tranche});
     for (const char* name : {"admin", "priority", "general", "subordinated"}) {
-        const nlohmann::json classes = estate.value("classes", nlohmann::json::object());
-        const nlohmann::json figures = classes.value(name, nlohmann::json::object());
+        const nlohmann::json& figures = object_at(object_at(estate, "classes"), name);
         record.sources.push_back({fmt::format("estate:{}", name), currency, "",
                                   text_at(figures, "claims"), text_at(figures, "allocated"),
                                   "", tranche});
@@ -151,9 +157,9 @@ claims::RunRecord read_report_run(const std::string& case_folder, std::optional<
         throw claims::IoError(fmt::format("{}/summary.json is not JSON", folder.string()));
     }
     record.engine = text_at(summary, "engine");
-    record.case_name = text_at(summary.value("case", nlohmann::json::object()), "name");
-    record.inputs = hashes_of(summary.value("inputs", nlohmann::json::object()));
-    record.outputs = hashes_of(summary.value("outputs", nlohmann::json::object()));
+    record.case_name = text_at(object_at(summary, "case"), "name");
+    record.inputs = hashes_of(object_at(summary, "inputs"));
+    record.outputs = hashes_of(object_at(summary, "outputs"));
     read_decisions(folder, record);
     read_allocations(folder, record);
     read_payouts(folder, record);

@@ -29,9 +29,12 @@ std::string text_at(const json& object, const char* key) {
     return found == object.end() ? "" : text_of_json(*found);
 }
 
-json object_at(const json& object, const char* key) {
+// A reference (not a copy): callers iterate `object_at(...).items()` in range-for loops,
+// where a temporary would be destroyed before the loop body runs.
+const json& object_at(const json& object, const char* key) {
+    static const json empty = json::object();
     const auto found = object.find(key);
-    return found != object.end() && found->is_object() ? *found : json::object();
+    return found != object.end() && found->is_object() ? *found : empty;
 }
 
 // One table row of cells; `numeric` cells are right-aligned amounts.

@@ -102,6 +102,64 @@ if failures:
     sys.exit(1)
 print(f"ok: {len(parser.sources)} source rows, {len(parser.claims)} claim rows match the run")
 PY
+# A claim's derivation (opened through report.html#claim=ID): its allocations and its
+# payee's payouts, cell for cell, against allocations.csv and payouts.csv.
+browser --dump-dom "file://$work/report.html#claim=K04" >"$work/dom-k04.html"
+python3 - "$work/dom-k04.html" "$work/case/out/run-0001" K04 <<'PY'
+import csv, html.parser, sys
+
+dom_path, run_folder, claim_id = sys.argv[1:4]
+
+class Tables(html.parser.HTMLParser):
+    """Collects the data rows of <table class="alloc-table"> and <table class="payout-table">."""
+    def __init__(self):
+        super().__init__()
+        self.tables, self.current, self.row, self.cell = {}, None, None, None
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and attrs.get("class") in ("alloc-table", "payout-table"):
+            self.current = self.tables.setdefault(attrs["class"], [])
+        elif tag == "tr" and self.current is not None:
+            self.row = []
+        elif tag == "td" and self.row is not None:
+            self.cell = ""
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.row.append(self.cell)
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            if self.row:
+                self.current.append(self.row)
+            self.row = None
+        elif tag == "table":
+            self.current = None
+
+parser = Tables()
+parser.feed(open(dom_path, encoding="utf-8").read())
+with open(f"{run_folder}/allocations.csv", newline="", encoding="utf-8") as f:
+    allocations = [a for a in csv.DictReader(f) if a["claim_id"] == claim_id]
+with open(f"{run_folder}/decisions.csv", newline="", encoding="utf-8") as f:
+    payee = next(d["payee_id"] for d in csv.DictReader(f) if d["claim_id"] == claim_id)
+with open(f"{run_folder}/payouts.csv", newline="", encoding="utf-8") as f:
+    payouts = [p for p in csv.DictReader(f) if p["payee_id"] == payee]
+want_allocations = [[a["portion"], a["source"], a["amount"], a["asset"], a["tranche"], ""]
+                    for a in allocations]
+want_payouts = [[p["payout_id"], p["amount"], p["asset"], p["tranche"], p["status"]]
+                for p in payouts]
+ok = True
+for name, want in (("alloc-table", want_allocations), ("payout-table", want_payouts)):
+    got = parser.tables.get(name, [])
+    if got != want or not want:
+        print(f"FAIL: derivation of {claim_id}, {name}: page shows {got}, the run has {want}")
+        ok = False
+if not ok:
+    sys.exit(1)
+print(f"ok: derivation of {claim_id}: {len(want_allocations)} allocations, "
+      f"{len(want_payouts)} payouts match the run")
+PY
 if [[ -n $screenshot ]]; then
     browser --screenshot="$screenshot" --window-size=1280,2200 --hide-scrollbars \
         "file://$work/report.html" >/dev/null
