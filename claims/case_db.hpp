@@ -43,8 +43,8 @@ public:
 
     // Inserts the whole run in one IMMEDIATE transaction. record.number must be above every
     // recorded number (runs are appended in order); an empty created_at becomes the current
-    // UTC time. Throws (and rolls back) on any failure: a duplicate or lower number, an amount
-    // that is not decimal text, an I/O error.
+    // UTC time. Asserts verify_run_record first. Throws (and rolls back) on any failure: a
+    // duplicate or lower number (IoError), a locked, read-only or full disk (SQLite::Exception).
     [[nodiscard]] PendingRun insert_run(const RunRecord& record);
 
     // Every recorded number, ascending.
@@ -87,10 +87,11 @@ struct RecordAmount {
 };
 [[nodiscard]] std::optional<RecordAmount> parse_record_amount(std::string_view text);
 
-// The read-back half of the conservation invariants (STYLE.md §5, pair assertions across
-// layers): per source, its allocations sum to `allocated` and `allocated + left ==
-// available`, all in the source's decimals; every allocation names a recorded source.
-// KANZAI_ASSERTs, so a corrupt record ends the command with exit 3.
+// The recorded half of the conservation invariants (STYLE.md §5, pair assertions across
+// layers), checked by insert_run and read_run: every amount is decimal text; per source, its
+// allocations sum to `allocated` and `allocated + left == available`, all in the source's
+// decimals and tranche; every allocation names a recorded source. KANZAI_ASSERTs, so a
+// record that does not add up ends the command with exit 3.
 void verify_run_record(const RunRecord& record);
 
 }  // namespace kanzai::claims

@@ -6,6 +6,8 @@
 #include <SQLiteCpp/Exception.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <string>
 
@@ -182,6 +184,21 @@ TEST_CASE("case db: a run reads back exactly as inserted, field by field") {
     CHECK_FALSE(db.read_run(2).has_value());
 }
 
+TEST_CASE("case db: rows inserted in batches keep their order, tail included") {
+    TempFolder folder;
+    RunRecord run = sample_run(1);
+    run.payouts.clear();
+    for (int index = 0; index < 300; ++index) {  // two full batches of 128 and a tail of 44
+        DecisionRecord decision = run.decisions[0];
+        decision.claim_id = fmt::format("Z{:04}", 300 - index);  // rows not in id order
+        run.decisions.push_back(decision);
+        run.payouts.push_back({index + 1, decision.claim_id, "BTC", "0.00000001", 1, "payable"});
+    }
+    CaseDb db(folder.db());
+    db.insert_run(run).commit();
+    check_same(*db.read_run(1), run);
+}
+
 TEST_CASE("case db: run numbers ascend and an empty created_at is filled in UTC") {
     TempFolder folder;
     CaseDb db(folder.db());
@@ -227,10 +244,14 @@ TEST_CASE("case db: a run that fails halfway leaves the database as it was") {
     TempFolder folder;
     CaseDb db(folder.db());
     RunRecord bad = sample_run(1);
-    bad.payouts.back().amount = "1e5";  // a number, not decimal text: the last row fails
+    bad.payouts.back().amount = "1e5";  // a number, not decimal text: refused before SQL
+    CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), kanzai::InvariantViolation);
+    bad = sample_run(1);
+    bad.payouts.back().status = "paid";  // the schema refuses the very last row
     CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), SQLite::Exception);
     bad = sample_run(1);
-    bad.allocations[1].portion = "both";
+    bad.decisions.push_back(bad.decisions.front());  // a claim id twice
+    bad.decisions.back().reason = "again";
     CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), SQLite::Exception);
     CHECK(rows_total(folder.db()) == 0);
     CHECK(db.next_run_number() == 1);
