@@ -101,4 +101,18 @@ std::uint32_t Case::find_customer(std::string_view id) const {
     return found == customer_index_by_id.end() ? no_index : found->second;
 }
 
+std::uint32_t Case::column_of(std::string_view file, std::string_view column) const {
+    const auto found = csv_headers.find(file);
+    if (found == csv_headers.end()) {
+        return 0;
+    }
+    const std::vector<std::string>& names = found->second;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == column) {
+            return static_cast<std::uint32_t>(i + 1);
+        }
+    }
+    return 0;
+}
+
 }  // namespace kanzai::claims

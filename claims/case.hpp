@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -217,8 +219,14 @@ struct Case {
 
     std::unordered_map<std::string, std::uint32_t> customer_index_by_id;
 
+    // The header of each CSV file read, as written (file name -> column names in file
+    // order), so that a later stage can point a diagnostic at a column.
+    std::map<std::string, std::vector<std::string>, std::less<>> csv_headers;
+
     // no_index when unknown.
     [[nodiscard]] std::uint32_t find_customer(std::string_view id) const;
+    // The 1-based column of `column` in `file`'s header; 0 (the whole record) when unknown.
+    [[nodiscard]] std::uint32_t column_of(std::string_view file, std::string_view column) const;
 };
 
 }  // namespace kanzai::claims

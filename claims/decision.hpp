@@ -84,4 +84,9 @@ struct Determination {
     std::vector<TransferFinding> transfer_findings;  // by claim_id, then transfer_id
 };
 
+// The index of the decision of `claim_id` in `decisions` sorted by claim_id (bytes), or
+// no_index. Binary search: O(log n).
+[[nodiscard]] std::uint32_t find_decision(const std::vector<Decision>& decisions,
+                                          std::string_view claim_id);
+
 }  // namespace kanzai::claims

@@ -1,12 +1,97 @@
-// Placeholder until determination lands.
+// Claim determination, in the order SPEC "Determination of claims" needs: entitlements and
+// set-off, amendments, standing claims, deemed claims (which depend on whether a barred
+// claim has a determination), determinations, classes, values, claimants, payees.
 #include "claims/determine.hpp"
 
-namespace kanzai::claims {
+#include <algorithm>
 
-Determination determine_claims(const Case& /*loaded*/, Diagnostics& diagnostics) {
-    diagnostics.error({.file = "claims.csv", .line = 1, .column = 0},
-                      "claim determination is not built yet");
-    return {};
+#include <fmt/format.h>
+
+#include "claims/amendments.hpp"
+#include "claims/claim_class.hpp"
+#include "claims/claimants.hpp"
+#include "claims/deemed_claims.hpp"
+#include "claims/entitlement.hpp"
+#include "claims/overrides.hpp"
+#include "claims/set_off.hpp"
+#include "claims/standing_claim.hpp"
+#include "claims/transfers.hpp"
+
+namespace kanzai::claims {
+namespace {
+
+// Claim ids of claims.csv are unique and never begin `deemed:` (both checked by the
+// loader), but `deemed:<customer_id>:<asset>` can name two pairs when ids contain ':'
+// ("deemed:a:b:c" is a:b in c and a in b:c). Such a case cannot be determined; report it.
+void check_unique_ids(const Case& loaded, const std::vector<Decision>& decisions,
+                      Diagnostics& diagnostics) {
+    const std::uint32_t column = loaded.column_of("customers.csv", "customer_id");
+    for (std::size_t i = 1; i < decisions.size(); ++i) {
+        const Decision& previous = decisions[i - 1];
+        const Decision& current = decisions[i];
+        if (previous.claim_id != current.claim_id || current.customer_index == no_index) {
+            continue;
+        }
+        diagnostics.error(
+            {.file = "customers.csv",
+             .line = loaded.customers[current.customer_index].line,
+             .column = column},
+            fmt::format("deemed claim id \"{}\" would name two claims (customer \"{}\" in {} "
+                        "and customer \"{}\" in {}); rename the customer",
+                        current.claim_id, previous.customer_id, previous.asset,
+                        current.customer_id, current.asset));
+    }
+}
+
+void set_values_and_claimants(const Case& loaded, const Claimants& claimants,
+                              std::vector<Decision>& decisions) {
+    for (Decision& decision : decisions) {
+        decision.value = decision.asset_index == no_index
+                             ? Value{0}
+                             : engine::value_of(decision.admitted,
+                                                loaded.config.valuation(decision.asset_index));
+        if (decision.customer_index == no_index) {
+            // SPEC: a claim whose customer is unknown has that id as claimant.
+            decision.claimant_id = decision.customer_id;
+            decision.claimant_index = no_index;
+        } else {
+            decision.claimant_index = claimants.of_customer[decision.customer_index];
+            decision.claimant_id = claimants.ids[decision.claimant_index];
+        }
+    }
+}
+
+}  // namespace
+
+Determination determine_claims(const Case& loaded, Diagnostics& diagnostics) {
+    Determination result;
+    std::vector<Entitlement> entitlements = sum_entitlements(loaded.ledger);
+    result.set_offs = apply_set_off(entitlements, loaded);
+
+    const Amendments amendments = resolve_amendments(loaded, diagnostics);
+    std::vector<Decision> decisions = decide_filed_claims(loaded, entitlements, amendments);
+    // Deemed claims come before determinations are applied: whether one exists depends on
+    // whether the barred standing claim has a row in determinations.csv, not on its
+    // content; and a determination may then name the deemed claim itself.
+    std::vector<Decision> deemed =
+        deem_claims(loaded, entitlements, decisions, determined_claim_ids(loaded));
+    decisions.insert(decisions.end(), std::make_move_iterator(deemed.begin()),
+                     std::make_move_iterator(deemed.end()));
+    std::sort(decisions.begin(), decisions.end(), [](const Decision& a, const Decision& b) {
+        return a.claim_id < b.claim_id;
+    });
+    check_unique_ids(loaded, decisions, diagnostics);
+
+    apply_determinations(loaded, decisions, diagnostics);
+    classify_claims(loaded, decisions);
+    const Claimants claimants = find_claimants(loaded);
+    set_values_and_claimants(loaded, claimants, decisions);
+    result.transfer_findings = apply_transfers(loaded, decisions, diagnostics);
+
+    result.decisions = std::move(decisions);
+    result.claimant_ids = claimants.ids;
+    result.claimant_of_customer = claimants.of_customer;
+    return result;
 }
 
 }  // namespace kanzai::claims

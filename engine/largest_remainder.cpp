@@ -11,15 +11,6 @@
 namespace kanzai::engine {
 namespace {
 
-int bit_width(UInt128 value) {
-    int bits = 0;
-    while (value != 0) {
-        value >>= 1;
-        ++bits;
-    }
-    return bits;
-}
-
 // Gives one unit each to the `leftover` indexes with the largest remainder, ties to the
 // earlier index. Remainder is any totally ordered type (Int128 or Wide).
 template <typename Remainder>

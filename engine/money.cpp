@@ -6,14 +6,25 @@
 
 namespace kanzai::engine {
 
+namespace {
+
+struct Powers {
+    Int128 values[39];
+    constexpr Powers() : values{} {
+        values[0] = 1;
+        for (int i = 1; i < 39; ++i) {
+            values[i] = values[i - 1] * 10;
+        }
+    }
+};
+constexpr Powers powers;
+
+}  // namespace
+
 Int128 pow10(int exponent) {
     KANZAI_ASSERT(exponent >= 0);
     KANZAI_ASSERT(exponent <= 38);
-    Int128 result = 1;
-    for (int i = 0; i < exponent; ++i) {
-        result *= 10;
-    }
-    return result;
+    return powers.values[exponent];
 }
 
 Int128 checked_add(Int128 a, Int128 b) {

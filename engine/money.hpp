@@ -44,6 +44,16 @@ inline constexpr int price_decimals = 18;
 // 10^exponent for exponent 0..38.
 [[nodiscard]] Int128 pow10(int exponent);
 
+// The number of significant bits of `value` (0 for 0): constant time.
+[[nodiscard]] inline int bit_width(UInt128 value) {
+    const auto high = static_cast<unsigned long long>(value >> 64);
+    const auto low = static_cast<unsigned long long>(value);
+    if (high != 0) {
+        return 128 - __builtin_clzll(high);
+    }
+    return low == 0 ? 0 : 64 - __builtin_clzll(low);
+}
+
 // Checked arithmetic: overflow is an invariant violation, never a wrap.
 [[nodiscard]] Int128 checked_add(Int128 a, Int128 b);
 [[nodiscard]] Int128 checked_sub(Int128 a, Int128 b);

@@ -1,16 +1,85 @@
-// Placeholder until the waterfall lands.
+// The waterfall's driver: checks its input, runs the four steps in SPEC order, orders the
+// allocations by line and checks every invariant before anything leaves the engine.
 #include "engine/waterfall.hpp"
 
+#include <cstdint>
+
 #include "engine/assert.hpp"
+#include "engine/estate.hpp"
+#include "engine/funds.hpp"
+#include "engine/pools.hpp"
 
 namespace kanzai::engine {
+namespace {
 
-WaterfallResult run_waterfall(const WaterfallInput& /*input*/) {
-    KANZAI_ASSERT(false && "the waterfall is not built yet");
-    return {};
+// claims/ validates every input, so a failure here is a bug upstream, never bad user input.
+void check_preconditions(const WaterfallInput& input) {
+    KANZAI_ASSERT(input.currency_index < input.assets.size());
+    KANZAI_ASSERT(input.lines.size() < UINT32_MAX);
+    KANZAI_ASSERT(input.creditors.size() < UINT32_MAX);
+    KANZAI_ASSERT(input.estate_cash.count >= 0);
+    KANZAI_ASSERT(input.estate_tranche >= 1);
+    for (const WaterfallAsset& asset : input.assets) {
+        KANZAI_ASSERT(asset.pool.count >= 0);
+        KANZAI_ASSERT(asset.non_segregated.count >= 0);
+        KANZAI_ASSERT(asset.estate_price.scaled >= 0);
+    }
+    for (const WaterfallLine& line : input.lines) {
+        KANZAI_ASSERT(line.units.count > 0);
+        KANZAI_ASSERT(line.asset_index < input.assets.size());
+        KANZAI_ASSERT(line.claimant_index < input.claimants_count);
+    }
+    for (const WaterfallFund& fund : input.funds) {
+        KANZAI_ASSERT(fund.amount.count >= 0);
+        KANZAI_ASSERT(fund.tranche >= 1);
+        KANZAI_ASSERT(!fund.floor || fund.floor->count >= 0);
+        KANZAI_ASSERT(!fund.cap || fund.cap->count >= 0);
+        KANZAI_ASSERT(fund.covers_asset.size() == input.assets.size());
+    }
+    for (const WaterfallCreditor& creditor : input.creditors) {
+        KANZAI_ASSERT(creditor.amount.count >= 0);
+    }
 }
 
-void check_waterfall_invariants(const WaterfallInput& /*input*/,
-                                const WaterfallResult& /*result*/) {}
+// Allocations arrive in step order (pools, funds, estate). A stable counting sort by line
+// (creditors last) gives the documented order: by line, then source order.
+std::vector<Allocation> order_by_line(const WaterfallInput& input,
+                                      const std::vector<Allocation>& allocations) {
+    const std::size_t keys_count = input.lines.size() + input.creditors.size();
+    const auto key_of = [&input](const Allocation& allocation) {
+        return allocation.is_creditor ? input.lines.size() + allocation.line_index
+                                      : std::size_t{allocation.line_index};
+    };
+    std::vector<std::size_t> offsets(keys_count + 1, 0);
+    for (const Allocation& allocation : allocations) {
+        ++offsets[key_of(allocation) + 1];
+    }
+    for (std::size_t k = 1; k < offsets.size(); ++k) {
+        offsets[k] += offsets[k - 1];
+    }
+    std::vector<Allocation> ordered(allocations.size());
+    for (const Allocation& allocation : allocations) {
+        ordered[offsets[key_of(allocation)]++] = allocation;
+    }
+    return ordered;
+}
+
+}  // namespace
+
+WaterfallResult run_waterfall(const WaterfallInput& input) {
+    check_preconditions(input);
+    WaterfallResult result;
+    result.lines.assign(input.lines.size(), LineResult{});
+    std::vector<Allocation> allocations;
+    // Most lines get a pool or estate allocation and a fund one: a guess that avoids regrowth.
+    allocations.reserve(2 * input.lines.size() + input.creditors.size());
+    allocate_pools(input, group_customer_lines_by_asset(input), result, allocations);
+    value_shortfalls(input, result);
+    allocate_funds(input, group_customer_lines_by_claimant(input), result, allocations);
+    allocate_estate(input, result, allocations);
+    result.allocations = order_by_line(input, allocations);
+    check_waterfall_invariants(input, result);
+    return result;
+}
 
 }  // namespace kanzai::engine

@@ -4,15 +4,6 @@
 namespace kanzai::engine {
 namespace {
 
-int bit_width(UInt128 value) {
-    int bits = 0;
-    while (value != 0) {
-        value >>= 1;
-        ++bits;
-    }
-    return bits;
-}
-
 UInt128 magnitude(Int128 value) {
     return value < 0 ? UInt128(0) - static_cast<UInt128>(value) : static_cast<UInt128>(value);
 }

@@ -1,12 +1,123 @@
-// `kanzai check CASE`: loads and determines the case, prints every input error (exit 2) or
-// a short summary of the valid case (exit 0). Writes nothing.
+// `kanzai check CASE`: loads and determines the case; prints every input error sorted (exit
+// 2) or a short summary of the valid case (exit 0). Writes nothing.
+#include <algorithm>
+#include <unordered_set>
+
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "claims/determine.hpp"
 #include "claims/load_case.hpp"
+#include "engine/decimal.hpp"
+#include "tools/check_summary.hpp"
 #include "tools/commands.hpp"
 
 namespace kanzai::tools {
+
+CheckSummary summarize_check(const claims::Case& loaded,
+                             const claims::Determination& determination) {
+    CheckSummary summary;
+    const claims::CaseConfig& config = loaded.config;
+    summary.name = config.name;
+    summary.currency = config.currency().id;
+    summary.currency_decimals = config.currency().decimals;
+    summary.customers_count = loaded.customers.size();
+    summary.claimants_count = determination.claimant_ids.size();
+    std::unordered_set<std::string_view> accounts;
+    for (const claims::LedgerRow& row : loaded.ledger) {
+        accounts.insert(row.account_id);
+    }
+    summary.accounts_count = accounts.size();
+    summary.claims_count = loaded.claims.size();
+    summary.decisions_count = determination.decisions.size();
+    for (const claims::Decision& decision : determination.decisions) {
+        ++summary.decision_codes[decision.full_code()];
+    }
+    summary.transfer_findings = determination.transfer_findings;
+    for (const claims::SetOff& set_off : determination.set_offs) {
+        if (set_off.receivable.count > 0) {
+            summary.receivables.emplace_back(loaded.customers[set_off.customer_index].id,
+                                             set_off.receivable);
+        }
+    }
+    for (const claims::Asset& asset : config.assets) {
+        summary.assets.push_back(
+            {.asset = asset.id, .decimals = asset.decimals, .ledger = {}, .segregated_held = {}});
+    }
+    for (const claims::LedgerRow& row : loaded.ledger) {
+        CheckAssetLine& line = summary.assets[row.asset_index];
+        line.ledger = engine::add(line.ledger, row.balance);
+    }
+    for (const claims::Holding& holding : loaded.holdings) {
+        if (holding.segregated && holding.status == claims::HoldingStatus::held) {
+            CheckAssetLine& line = summary.assets[holding.asset_index];
+            line.segregated_held = engine::add(line.segregated_held, holding.amount);
+        }
+    }
+    return summary;
+}
+
+std::string format_check_text(const CheckSummary& summary) {
+    std::string text = fmt::format("{}: the inputs are valid\n", summary.name);
+    text += fmt::format("customers: {}\nclaimants: {}\naccounts: {}\n", summary.customers_count,
+                        summary.claimants_count, summary.accounts_count);
+    text += fmt::format("claims: {} filed, {} decisions\n", summary.claims_count,
+                        summary.decisions_count);
+    for (const auto& [code, count] : summary.decision_codes) {
+        text += fmt::format("  {}: {}\n", code, count);
+    }
+    text += fmt::format("transfer findings: {}\n", summary.transfer_findings.size());
+    for (const claims::TransferFinding& finding : summary.transfer_findings) {
+        text += fmt::format("  claim {}, transfer {}: {}\n", finding.claim_id,
+                            finding.transfer_id, finding.message);
+    }
+    text += fmt::format("receivables: {}\n", summary.receivables.size());
+    for (const auto& [customer_id, value] : summary.receivables) {
+        text += fmt::format("  {}: {} {}\n", customer_id,
+                            engine::format_units(value.count, summary.currency_decimals),
+                            summary.currency);
+    }
+    text += "assets: ledger total / segregated holdings held\n";
+    for (const CheckAssetLine& line : summary.assets) {
+        text += fmt::format("  {}: {} / {}\n", line.asset,
+                            engine::format_units(line.ledger.count, line.decimals),
+                            engine::format_units(line.segregated_held.count, line.decimals));
+    }
+    return text;
+}
+
+std::string format_check_json(const CheckSummary& summary) {
+    nlohmann::ordered_json json;
+    json["case"] = {{"name", summary.name}, {"currency", summary.currency}};
+    json["valid"] = true;
+    json["customers"] = summary.customers_count;
+    json["claimants"] = summary.claimants_count;
+    json["accounts"] = summary.accounts_count;
+    json["claims"] = summary.claims_count;
+    json["decisions"] = summary.decisions_count;
+    json["decision_codes"] = nlohmann::ordered_json::object();
+    for (const auto& [code, count] : summary.decision_codes) {
+        json["decision_codes"][code] = count;
+    }
+    json["transfer_findings"] = nlohmann::ordered_json::array();
+    for (const claims::TransferFinding& finding : summary.transfer_findings) {
+        json["transfer_findings"].push_back({{"claim_id", finding.claim_id},
+                                             {"transfer_id", finding.transfer_id},
+                                             {"message", finding.message}});
+    }
+    json["receivables"] = nlohmann::ordered_json::object();
+    for (const auto& [customer_id, value] : summary.receivables) {
+        json["receivables"][customer_id] =
+            engine::format_units(value.count, summary.currency_decimals);
+    }
+    json["assets"] = nlohmann::ordered_json::object();
+    for (const CheckAssetLine& line : summary.assets) {
+        json["assets"][line.asset] = {
+            {"ledger", engine::format_units(line.ledger.count, line.decimals)},
+            {"segregated_held", engine::format_units(line.segregated_held.count, line.decimals)}};
+    }
+    return json.dump(2) + "\n";
+}
 
 int run_check(const CheckOptions& options) {
     claims::Diagnostics diagnostics;
@@ -14,12 +125,13 @@ int run_check(const CheckOptions& options) {
     if (diagnostics.empty()) {
         const claims::Determination determination = claims::determine_claims(loaded, diagnostics);
         if (diagnostics.empty()) {
-            fmt::print("{}: valid; {} customers, {} claims, {} decisions\n", loaded.config.name,
-                       loaded.customers.size(), loaded.claims.size(),
-                       determination.decisions.size());
+            const CheckSummary summary = summarize_check(loaded, determination);
+            fmt::print("{}", options.json ? format_check_json(summary)
+                                          : format_check_text(summary));
             return exit_done;
         }
     }
+    // SPEC "Command line": all input errors, to stderr, and nothing is written.
     for (const claims::Diagnostic& diagnostic : diagnostics.sorted()) {
         fmt::print(stderr, "{}\n", diagnostic.text());
     }

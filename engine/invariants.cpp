@@ -1,0 +1,253 @@
+// SPEC "Invariants" for the waterfall, checked in O(n) at the end of every run and again by
+// whoever reads a run back. Each law is recomputed from the input and the allocations, not
+// taken from the per-source totals it is meant to confirm.
+#include <algorithm>
+#include <cstdint>
+#include <tuple>
+
+#include "engine/assert.hpp"
+#include "engine/pools.hpp"
+#include "engine/waterfall.hpp"
+
+namespace kanzai::engine {
+namespace {
+
+// Totals rebuilt from the allocations alone.
+struct Sums {
+    std::vector<Units> pool_allocated;    // per asset
+    std::vector<Value> fund_allocated;    // per fund
+    std::array<Value, estate_classes_count> class_allocated{};
+    std::vector<Units> line_pool_units;   // per line
+    std::vector<Value> line_remaining;    // per line: shortfall value not yet paid by a fund
+};
+
+void check_shapes(const WaterfallInput& input, const WaterfallResult& result) {
+    KANZAI_ASSERT(result.pools.size() == input.assets.size());
+    KANZAI_ASSERT(result.funds.size() == input.funds.size());
+    KANZAI_ASSERT(result.lines.size() == input.lines.size());
+    KANZAI_ASSERT(input.currency_index < input.assets.size());
+}
+
+// The allocation order of WaterfallResult: by line (creditors last), then source order; at
+// most one allocation per line and source. This also makes "remaining before the fund"
+// well defined while walking the allocations.
+auto order_key(const Allocation& allocation) {
+    return std::make_tuple(allocation.is_creditor, allocation.line_index,
+                           allocation.source_kind, allocation.source_index);
+}
+
+void check_creditor_allocation(const WaterfallInput& input, const Allocation& allocation) {
+    KANZAI_ASSERT(allocation.line_index < input.creditors.size());
+    const WaterfallCreditor& creditor = input.creditors[allocation.line_index];
+    KANZAI_ASSERT(allocation.source_kind == SourceKind::estate);
+    KANZAI_ASSERT(allocation.source_index == static_cast<std::uint32_t>(creditor.estate_class));
+    KANZAI_ASSERT(allocation.weight == creditor.amount.count);
+}
+
+// One line's allocation: the right source for its class, the right asset and tranche, and
+// the bounds of SPEC "Invariants" (in kind at most its units; from a fund at most its
+// remaining shortfall value before that fund; from the estate at most its claim there).
+void check_line_allocation(const WaterfallInput& input, const WaterfallResult& result,
+                           const Allocation& allocation, Sums& sums) {
+    KANZAI_ASSERT(allocation.line_index < input.lines.size());
+    const std::uint32_t i = allocation.line_index;
+    const WaterfallLine& line = input.lines[i];
+    const bool is_customer = line.line_class == LineClass::customer;
+    if (allocation.source_kind == SourceKind::pool) {
+        KANZAI_ASSERT(is_customer);
+        KANZAI_ASSERT(allocation.source_index == line.asset_index);
+        KANZAI_ASSERT(allocation.asset_index == line.asset_index);
+        KANZAI_ASSERT(allocation.tranche == 1);
+        KANZAI_ASSERT(allocation.weight == line.units.count);
+        KANZAI_ASSERT(allocation.amount <= line.units.count);
+        sums.line_pool_units[i] = Units{allocation.amount};
+        sums.pool_allocated[line.asset_index] =
+            add(sums.pool_allocated[line.asset_index], Units{allocation.amount});
+        return;
+    }
+    KANZAI_ASSERT(allocation.asset_index == input.currency_index);
+    if (allocation.source_kind == SourceKind::fund) {
+        KANZAI_ASSERT(is_customer);
+        KANZAI_ASSERT(allocation.source_index < input.funds.size());
+        const WaterfallFund& fund = input.funds[allocation.source_index];
+        KANZAI_ASSERT(fund.covers_asset[line.asset_index]);
+        KANZAI_ASSERT(allocation.tranche == fund.tranche);
+        KANZAI_ASSERT(allocation.weight == sums.line_remaining[i].count);
+        KANZAI_ASSERT(allocation.amount <= sums.line_remaining[i].count);
+        sums.line_remaining[i] = sub(sums.line_remaining[i], Value{allocation.amount});
+        sums.fund_allocated[allocation.source_index] =
+            add(sums.fund_allocated[allocation.source_index], Value{allocation.amount});
+        return;
+    }
+    const EstateClass expected = is_customer ? EstateClass::general : EstateClass::subordinated;
+    KANZAI_ASSERT(allocation.source_index == static_cast<std::uint32_t>(expected));
+    const Value claim =
+        is_customer ? result.lines[i].shortfall_remaining : result.lines[i].line_value;
+    KANZAI_ASSERT(allocation.weight == claim.count);
+}
+
+void check_allocations(const WaterfallInput& input, const WaterfallResult& result,
+                       Sums& sums) {
+    for (std::size_t k = 0; k < result.allocations.size(); ++k) {
+        const Allocation& allocation = result.allocations[k];
+        // Allocations of 0 are not written; every amount is a positive integer of minor units.
+        KANZAI_ASSERT(allocation.amount > 0);
+        KANZAI_ASSERT(allocation.amount <= allocation.weight);
+        if (k > 0) {
+            KANZAI_ASSERT(order_key(result.allocations[k - 1]) < order_key(allocation));
+        }
+        if (allocation.source_kind == SourceKind::estate) {
+            KANZAI_ASSERT(allocation.source_index < estate_classes_count);
+            KANZAI_ASSERT(allocation.tranche == input.estate_tranche);
+            KANZAI_ASSERT(allocation.asset_index == input.currency_index);
+            sums.class_allocated[allocation.source_index] =
+                add(sums.class_allocated[allocation.source_index], Value{allocation.amount});
+        }
+        if (allocation.is_creditor) {
+            check_creditor_allocation(input, allocation);
+        } else {
+            check_line_allocation(input, result, allocation, sums);
+        }
+    }
+}
+
+// Each line's own figures: step 2's valuation redone, and the funds' reductions confirmed.
+void check_lines(const WaterfallInput& input, const WaterfallResult& result, const Sums& sums) {
+    for (std::size_t i = 0; i < input.lines.size(); ++i) {
+        const WaterfallLine& line = input.lines[i];
+        const LineResult& line_result = result.lines[i];
+        const Valuation& valuation = input.assets[line.asset_index].valuation;
+        KANZAI_ASSERT(line_result.pool_units == sums.line_pool_units[i]);
+        KANZAI_ASSERT(line_result.pool_units <= line.units);
+        KANZAI_ASSERT(line_result.shortfall_remaining == sums.line_remaining[i]);
+        KANZAI_ASSERT(line_result.shortfall_remaining.count >= 0);
+        if (line.line_class == LineClass::subordinated) {
+            KANZAI_ASSERT(line_result.shortfall_value.count == 0);
+            KANZAI_ASSERT(line_result.line_value == value_of(line.units, valuation));
+            continue;
+        }
+        const Units unpaid = sub(line.units, line_result.pool_units);
+        KANZAI_ASSERT(line_result.shortfall_value == value_of(unpaid, valuation));
+        KANZAI_ASSERT(line_result.line_value == (unpaid == line.units
+                                                     ? line_result.shortfall_value
+                                                     : value_of(line.units, valuation)));
+    }
+}
+
+// Per pool: allocations + surplus = pool, with allocations = min(P, W).
+void check_pools(const WaterfallInput& input, const WaterfallResult& result, const Sums& sums) {
+    std::vector<Units> claims(input.assets.size());
+    for (const WaterfallLine& line : input.lines) {
+        if (line.line_class == LineClass::customer) {
+            claims[line.asset_index] = add(claims[line.asset_index], line.units);
+        }
+    }
+    for (std::size_t a = 0; a < input.assets.size(); ++a) {
+        const PoolResult& pool = result.pools[a];
+        KANZAI_ASSERT(pool.pool == input.assets[a].pool);
+        KANZAI_ASSERT(pool.claims == claims[a]);
+        KANZAI_ASSERT(pool.allocated == sums.pool_allocated[a]);
+        KANZAI_ASSERT(pool.allocated == std::min(pool.pool, pool.claims));
+        KANZAI_ASSERT(pool.surplus.count >= 0);
+        KANZAI_ASSERT(add(pool.allocated, pool.surplus) == pool.pool);
+        KANZAI_ASSERT(pool.surplus_value ==
+                      value_of(pool.surplus, estate_valuation(input.assets[a])));
+    }
+}
+
+// Per fund: allocations + leftover = available, available = amount + carried in.
+void check_funds(const WaterfallInput& input, const WaterfallResult& result, const Sums& sums) {
+    Value carried;
+    for (std::size_t f = 0; f < input.funds.size(); ++f) {
+        const FundResult& fund = result.funds[f];
+        KANZAI_ASSERT(fund.amount == input.funds[f].amount);
+        KANZAI_ASSERT(fund.carried_in == carried);
+        KANZAI_ASSERT(fund.available == add(fund.amount, fund.carried_in));
+        KANZAI_ASSERT(fund.allocated == sums.fund_allocated[f]);
+        KANZAI_ASSERT(fund.leftover.count >= 0);
+        KANZAI_ASSERT(add(fund.allocated, fund.leftover) == fund.available);
+        KANZAI_ASSERT(fund.allocated == std::min(fund.available, fund.eligible));
+        const bool is_last = f + 1 == input.funds.size();
+        KANZAI_ASSERT(fund.leftover_to_next == (input.funds[f].leftover_to_next && !is_last));
+        carried = fund.leftover_to_next ? fund.leftover : Value{};
+    }
+}
+
+// The class claims as SPEC step 4 defines them, rebuilt from the lines and creditors.
+std::array<Value, estate_classes_count> class_claims(const WaterfallInput& input,
+                                                     const WaterfallResult& result) {
+    std::array<Value, estate_classes_count> claims{};
+    const auto general = static_cast<std::size_t>(EstateClass::general);
+    const auto subordinated = static_cast<std::size_t>(EstateClass::subordinated);
+    for (std::size_t i = 0; i < input.lines.size(); ++i) {
+        if (input.lines[i].line_class == LineClass::customer) {
+            claims[general] = add(claims[general], result.lines[i].shortfall_remaining);
+        } else {
+            claims[subordinated] = add(claims[subordinated], result.lines[i].line_value);
+        }
+    }
+    for (const WaterfallCreditor& creditor : input.creditors) {
+        const auto k = static_cast<std::size_t>(creditor.estate_class);
+        claims[k] = add(claims[k], creditor.amount);
+    }
+    return claims;
+}
+
+// Estate allocations + residue = estate value; classes are paid strictly in order.
+void check_estate(const WaterfallInput& input, const WaterfallResult& result, const Sums& sums) {
+    const EstateResult& estate = result.estate;
+    Value non_segregated;
+    for (const WaterfallAsset& asset : input.assets) {
+        non_segregated =
+            add(non_segregated, value_of(asset.non_segregated, estate_valuation(asset)));
+    }
+    Value from_pools_and_funds;
+    for (const PoolResult& pool : result.pools) {
+        from_pools_and_funds = add(from_pools_and_funds, pool.surplus_value);
+    }
+    for (const FundResult& fund : result.funds) {
+        from_pools_and_funds = fund.leftover_to_next ? from_pools_and_funds
+                                                     : add(from_pools_and_funds, fund.leftover);
+    }
+    KANZAI_ASSERT(estate.cash == input.estate_cash);
+    KANZAI_ASSERT(estate.non_segregated == non_segregated);
+    KANZAI_ASSERT(estate.from_pools_and_funds == from_pools_and_funds);
+    KANZAI_ASSERT(estate.available ==
+                  add(add(estate.cash, estate.non_segregated), estate.from_pools_and_funds));
+    KANZAI_ASSERT(estate.tranche == input.estate_tranche);
+    const std::array<Value, estate_classes_count> claims = class_claims(input, result);
+    Value remaining = estate.available;
+    Value allocated;
+    for (std::size_t k = 0; k < estate_classes_count; ++k) {
+        KANZAI_ASSERT(estate.classes[k].claims == claims[k]);
+        KANZAI_ASSERT(estate.classes[k].allocated == sums.class_allocated[k]);
+        KANZAI_ASSERT(estate.classes[k].allocated == std::min(remaining, claims[k]));
+        remaining = sub(remaining, estate.classes[k].allocated);
+        allocated = add(allocated, estate.classes[k].allocated);
+    }
+    KANZAI_ASSERT(estate.allocated == allocated);
+    KANZAI_ASSERT(estate.residue == remaining);
+    KANZAI_ASSERT(estate.residue.count >= 0);
+    KANZAI_ASSERT(add(estate.allocated, estate.residue) == estate.available);
+}
+
+}  // namespace
+
+void check_waterfall_invariants(const WaterfallInput& input, const WaterfallResult& result) {
+    check_shapes(input, result);
+    Sums sums;
+    sums.pool_allocated.assign(input.assets.size(), Units{});
+    sums.fund_allocated.assign(input.funds.size(), Value{});
+    sums.line_pool_units.assign(input.lines.size(), Units{});
+    sums.line_remaining.reserve(input.lines.size());
+    for (const LineResult& line : result.lines) {
+        sums.line_remaining.push_back(line.shortfall_value);
+    }
+    check_allocations(input, result, sums);
+    check_lines(input, result, sums);
+    check_pools(input, result, sums);
+    check_funds(input, result, sums);
+    check_estate(input, result, sums);
+}
+
+}  // namespace kanzai::engine

@@ -1,0 +1,129 @@
+// Staged writing and atomic publication of a run folder.
+#include "tools/staged_dir.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "claims/io_error.hpp"
+
+namespace kanzai::tools {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const std::string& what, const std::string& path) {
+    throw claims::IoError(fmt::format("{} {}: {}", what, path, std::strerror(errno)));
+}
+
+void sync_path(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) {
+        fail("cannot open", path);
+    }
+    const int result = ::fsync(fd);
+    ::close(fd);
+    if (result != 0) {
+        fail("cannot sync", path);
+    }
+}
+
+std::string parent_of(const std::string& path) {
+    const fs::path parent = fs::path(path).parent_path();
+    return parent.empty() ? std::string(".") : parent.string();
+}
+
+}  // namespace
+
+StagedDir::StagedDir(std::string final_path) : final_path_(std::move(final_path)) {
+    const fs::path final_fs(final_path_);
+    staging_path_ = (final_fs.parent_path() /
+                     fmt::format(".{}.staging-{}", final_fs.filename().string(), ::getpid()))
+                        .string();
+    std::error_code error;
+    fs::create_directories(parent_of(final_path_), error);
+    if (error) {
+        throw claims::IoError(
+            fmt::format("cannot create {}: {}", parent_of(final_path_), error.message()));
+    }
+    fs::remove_all(staging_path_, error);  // a leftover of a killed run with our pid
+    if (::mkdir(staging_path_.c_str(), 0700) != 0) {
+        fail("cannot create", staging_path_);
+    }
+}
+
+StagedDir::~StagedDir() {
+    if (!published_) {
+        std::error_code ignored;
+        fs::remove_all(staging_path_, ignored);
+    }
+}
+
+void StagedDir::write_file(std::string_view name, std::string_view bytes) {
+    const std::string path = staging_path_ + "/" + std::string(name);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        fail("cannot create", path);
+    }
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            ::close(fd);
+            fail("cannot write", path);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        ::close(fd);
+        fail("cannot sync", path);
+    }
+    if (::close(fd) != 0) {
+        fail("cannot close", path);
+    }
+}
+
+void StagedDir::publish() {
+    sync_path(staging_path_);
+    // An existing empty folder at the final name may be replaced (SPEC `--out DIR`); a
+    // non-empty one never: rmdir fails on it and RENAME_NOREPLACE refuses to overwrite.
+    ::rmdir(final_path_.c_str());
+    if (::renameat2(AT_FDCWD, staging_path_.c_str(), AT_FDCWD, final_path_.c_str(),
+                    RENAME_NOREPLACE) != 0) {
+        fail("cannot publish the run folder as", final_path_);
+    }
+    published_ = true;
+    sync_path(parent_of(final_path_));
+}
+
+void StagedDir::unpublish() noexcept {
+    if (published_) {
+        std::error_code ignored;
+        fs::remove_all(final_path_, ignored);
+        published_ = false;
+    }
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw claims::IoError(fmt::format("cannot read {}", path));
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+}  // namespace kanzai::tools

@@ -1,0 +1,37 @@
+// A run folder written beside its final name and renamed into place only when complete
+// (SPEC "Outputs of a run": atomically). Until published, the destructor removes it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kanzai::tools {
+
+class StagedDir {
+public:
+    // Creates `<parent of final>/.<final name>.staging-<pid>` (mode 0700). Throws IoError.
+    explicit StagedDir(std::string final_path);
+    ~StagedDir();
+    StagedDir(const StagedDir&) = delete;
+    StagedDir& operator=(const StagedDir&) = delete;
+
+    // Writes one file (mode 0600) and flushes it to disk. Throws IoError.
+    void write_file(std::string_view name, std::string_view bytes);
+    // fsyncs the folder, renames it to its final name without replacing anything that is
+    // there (an empty folder at the final name is removed first), fsyncs the parent.
+    void publish();
+    // Removes a published folder again (used when recording the run fails afterwards).
+    void unpublish() noexcept;
+
+    [[nodiscard]] const std::string& final_path() const { return final_path_; }
+
+private:
+    std::string final_path_;
+    std::string staging_path_;
+    bool published_ = false;
+};
+
+// Reads a whole file; throws IoError.
+[[nodiscard]] std::string read_file(const std::string& path);
+
+}  // namespace kanzai::tools
