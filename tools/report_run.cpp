@@ -11,6 +11,8 @@
 
 #include "claims/csv_reader.hpp"
 #include "claims/io_error.hpp"
+#include "engine/decimal.hpp"
+#include "tools/explain_run.hpp"
 #include "tools/staged_dir.hpp"
 
 namespace kanzai::tools {
@@ -113,16 +115,23 @@ void read_sources(const nlohmann::json& summary, claims::RunRecord& record) {
                                   text_at(figures, "allocated"), text_at(figures, "leftover"),
                                   figures.value("tranche", 1)});
     }
+    // As case.db records them: each estate class is offered what the classes before it left.
     const nlohmann::json& estate = object_at(summary, "estate");
     const int tranche = estate.value("tranche", 1);
-    record.sources.push_back({"estate", currency, text_at(estate, "available"), "",
-                              text_at(estate, "allocated"), text_at(estate, "residue"),
-                              tranche});
+    const std::string available_text = text_at(estate, "available");
+    const std::size_t dot = available_text.find('.');
+    const int decimals =
+        dot == std::string::npos ? 0 : static_cast<int>(available_text.size() - dot - 1);
+    engine::Int128 remaining = engine::parse_amount(available_text, decimals).count;
     for (const char* name : {"admin", "priority", "general", "subordinated"}) {
         const nlohmann::json& figures = object_at(object_at(estate, "classes"), name);
-        record.sources.push_back({fmt::format("estate:{}", name), currency, "",
-                                  text_at(figures, "claims"), text_at(figures, "allocated"),
-                                  "", tranche});
+        const std::string allocated = text_at(figures, "allocated");
+        const engine::Int128 after = remaining - engine::parse_amount(allocated, decimals).count;
+        record.sources.push_back({fmt::format("estate:{}", name), currency,
+                                  engine::format_units(remaining, decimals),
+                                  text_at(figures, "claims"), allocated,
+                                  engine::format_units(after, decimals), tranche});
+        remaining = after;
     }
 }
 
@@ -136,9 +145,8 @@ std::vector<claims::FileHash> hashes_of(const nlohmann::json& object) {
     return hashes;
 }
 
-}  // namespace
-
-claims::RunRecord read_report_run(const std::string& case_folder, std::optional<int> run) {
+// The run folder, for runs not recorded in case.db.
+claims::RunRecord read_run_folder(const std::string& case_folder, std::optional<int> run) {
     const fs::path out = fs::path(case_folder) / "out";
     const int number = run ? *run : last_run_number(out);
     const fs::path folder = out / fmt::format("run-{:04}", number);
@@ -165,6 +173,23 @@ claims::RunRecord read_report_run(const std::string& case_folder, std::optional<
     read_payouts(folder, record);
     read_sources(summary, record);
     return record;
+}
+
+}  // namespace
+
+claims::RunRecord read_report_run(const std::string& case_folder, std::optional<int> run) {
+    std::error_code error;
+    if (fs::exists(fs::path(case_folder) / "case.db", error)) {
+        std::string err;
+        const std::optional<claims::CaseDb> db = open_recorded_case(case_folder, err);
+        if (db) {
+            std::optional<claims::RunRecord> record = read_recorded_run(*db, run, err);
+            if (record) {
+                return std::move(*record);
+            }
+        }
+    }
+    return read_run_folder(case_folder, run);
 }
 
 }  // namespace kanzai::tools

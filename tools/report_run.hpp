@@ -1,6 +1,6 @@
-// Where `report` and `notices` get a run from. Today: the published run folder
-// (out/run-NNNN: decisions.csv, allocations.csv, payouts.csv, summary.json). When the case
-// database lands, this is the one function to switch to CaseDb::read_run.
+// Where `report` and `notices` get a run from: the case database CASE/case.db when it records
+// the run, else the published run folder out/run-NNNN (decisions.csv, allocations.csv,
+// payouts.csv, summary.json), e.g. for a run made with --no-db.
 #pragma once
 
 #include <optional>
@@ -11,10 +11,12 @@
 
 namespace kanzai::tools {
 
-// Reads run `run` (default: the highest run-NNNN folder) of the case. Fills decisions,
-// allocations, payouts, summary_json, engine, inputs and outputs (from summary.json) and
-// sources (pools, funds and estate classes from summary.json; weights stay empty).
-// Throws IoError when the run folder or one of its files is missing or unreadable.
+// Reads run `run` (default: the latest) of the case: from case.db (the whole record) when it
+// exists and records that run, else from the run folder (default: the highest run-NNNN):
+// decisions, allocations, payouts, summary_json, engine, inputs and outputs, and sources
+// shaped as case.db records them (pools, funds, estate classes with what was available
+// to each class in turn); the folder has no allocation weights, fund weights, set-offs or
+// run time, so those stay empty. Throws IoError when neither has the run.
 [[nodiscard]] claims::RunRecord read_report_run(const std::string& case_folder,
                                                 std::optional<int> run);
 

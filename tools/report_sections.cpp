@@ -123,10 +123,21 @@ std::string render_sources_section(const ReportContext& context) {
                      source.available, source.weights, source.allocated, source.left},
                     2).substr(4);
     }
-    return html + "</tbody></table>\n<p class=\"note\">Pools pay in kind; funds and the estate "
-                  "pay in the case currency. For a pool, <em>claims on it</em> is the sum of "
-                  "its customer-class lines and <em>left</em> its surplus (to the estate).</p>"
-                  "</section>\n";
+    const json& estate = object_at(context.summary, "estate");
+    html += fmt::format("</tbody></table>\n<p class=\"note\">Estate value {} (cash {}, "
+                        "non-segregated holdings {}, pool surpluses and fund leftovers {}); "
+                        "allocated {}; equity residue {}.</p>\n",
+                        html_escape(text_at(estate, "available")),
+                        html_escape(text_at(estate, "cash")),
+                        html_escape(text_at(estate, "non_segregated")),
+                        html_escape(text_at(estate, "from_pools_and_funds")),
+                        html_escape(text_at(estate, "allocated")),
+                        html_escape(text_at(estate, "residue")));
+    return html + "<p class=\"note\">Pools pay in kind; funds and the estate pay in the case "
+                  "currency. <em>Claims on it</em> is what the split weighed: a pool's "
+                  "customer-class lines, a fund's eligible shortfall value, an estate class's "
+                  "claims. An estate class is offered what the classes before it left; a pool's "
+                  "<em>left</em> is its surplus, which goes to the estate.</p></section>\n";
 }
 
 std::string render_recovery_section(const ReportContext& context) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Browser test of `kanzai report` (issue #8): runs the tutorial case, renders the report in
 # headless Chromium (no network), and checks that the rendered page shows exactly the
-# figures of the run's outputs: every row of the sources table against summary.json, and
-# the first page of the claims table (rendered by the page's script) against decisions.csv.
+# figures of the run's outputs: every row of the sources table against case.db, and
+# the first page of the claims table (rendered by the page's script) against decisions.csv
+# and case.db, and one claim's derivation against allocations.csv and payouts.csv.
 # Usage: report_test.sh KANZAI SOURCE_DIR [SCREENSHOT.png]
 set -euo pipefail
 kanzai=$1
@@ -16,7 +17,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$source_dir/samples/tutorial" "$work/case"
-"$kanzai" run "$work/case" --no-db >/dev/null
+"$kanzai" run "$work/case" >/dev/null
 "$kanzai" report "$work/case" --html "$work/report.html" >/dev/null
 browser() {
     # Chromium's own network features are off; the page has no external reference anyway.
@@ -61,28 +62,54 @@ def expect(what, got, want):
     if got != want:
         failures.append(f"{what}: page shows {got!r}, the run has {want!r}")
 
-# Sources table: source, paid in, tranche, available, claims on it, allocated, left.
-expected = []
-for asset, f in summary["assets"].items():
-    expected.append([f"pool:{asset}", asset, "1", f["pool"], f["claims"], f["allocated"],
-                     f["surplus"]])
-currency = summary["case"]["currency"]
-for fund_id, f in summary["funds"].items():
-    expected.append([f"fund:{fund_id}", currency, str(f["tranche"]), f["available"], "",
-                     f["allocated"], f["leftover"]])
-estate = summary["estate"]
-expected.append(["estate", currency, str(estate["tranche"]), estate["available"], "",
-                 estate["allocated"], estate["residue"]])
-for name in ["admin", "priority", "general", "subordinated"]:
-    c = estate["classes"][name]
-    expected.append([f"estate:{name}", currency, str(estate["tranche"]), "", c["claims"],
-                     c["allocated"], ""])
+# Sources table: source, paid in, tranche, available, claims on it, allocated, left, as
+# case.db records them; for a run without case.db, as summary.json gives them (each estate
+# class is offered what the classes before it left; a fund's weights are not in the folder).
+import os, sqlite3
+db_path = os.path.normpath(run_folder + "/../../case.db")
+db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) if os.path.exists(db_path) else None
+def minus(a, b):
+    """a - b for decimal strings with the same number of fraction digits, exactly."""
+    digits = len(a.split(".")[1]) if "." in a else 0
+    value = int(a.replace(".", "")) - int(b.replace(".", ""))
+    text = str(abs(value)).rjust(digits + 1, "0")
+    text = text[:-digits] + "." + text[-digits:] if digits else text
+    return ("-" if value < 0 else "") + text
+if db is not None:
+    expected = [[str(v) for v in row] for row in db.execute(
+        "SELECT source, asset, tranche, available, weights, allocated, left FROM sources "
+        "WHERE run = 1 ORDER BY row")]
+else:
+    expected = []
+    for asset, f in summary["assets"].items():
+        expected.append([f"pool:{asset}", asset, "1", f["pool"], f["claims"], f["allocated"],
+                         f["surplus"]])
+    currency = summary["case"]["currency"]
+    for fund_id, f in summary["funds"].items():
+        expected.append([f"fund:{fund_id}", currency, str(f["tranche"]), f["available"], "",
+                         f["allocated"], f["leftover"]])
+    estate = summary["estate"]
+    remaining = estate["available"]
+    for name in ["admin", "priority", "general", "subordinated"]:
+        c = estate["classes"][name]
+        after = minus(remaining, c["allocated"])
+        expected.append([f"estate:{name}", currency, str(estate["tranche"]), remaining,
+                         c["claims"], c["allocated"], after])
+        remaining = after
+    expect("equity residue", remaining, estate["residue"])
 got = [[cell["text"] for cell in row["cells"]] for row in parser.sources]
 expect("sources table", got, expected)
 
 # Claims table, first page (script-rendered): every shown column against decisions.csv.
 with open(f"{run_folder}/decisions.csv", newline="", encoding="utf-8") as f:
     decisions = list(csv.DictReader(f))
+if db is not None:
+    db_decisions = [list(row) for row in db.execute(
+        "SELECT claim_id, payee_id, asset, ledger, admitted, disputed, value, code, reason "
+        "FROM decisions WHERE run = 1 ORDER BY row")]
+    csv_decisions = [[d[c] for c in ["claim_id", "payee_id", "asset", "ledger", "admitted",
+                                     "disputed", "value", "code", "reason"]] for d in decisions]
+    expect("decisions in case.db and decisions.csv", db_decisions, csv_decisions)
 with open(f"{run_folder}/payouts.csv", newline="", encoding="utf-8") as f:
     payouts = list(csv.DictReader(f))
 expect("claims rows on page 1", len(parser.claims), min(100, len(decisions)))
@@ -145,8 +172,20 @@ with open(f"{run_folder}/decisions.csv", newline="", encoding="utf-8") as f:
     payee = next(d["payee_id"] for d in csv.DictReader(f) if d["claim_id"] == claim_id)
 with open(f"{run_folder}/payouts.csv", newline="", encoding="utf-8") as f:
     payouts = [p for p in csv.DictReader(f) if p["payee_id"] == payee]
-want_allocations = [[a["portion"], a["source"], a["amount"], a["asset"], a["tranche"], ""]
-                    for a in allocations]
+import os, sqlite3
+db_path = os.path.normpath(run_folder + "/../../case.db")
+if os.path.exists(db_path):
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    weights = [w for (w,) in db.execute(
+        "SELECT weight FROM allocations WHERE run = 1 AND claim_id = ? ORDER BY row",
+        (claim_id,))]
+else:
+    weights = [""] * len(allocations)  # the run folder has no weights
+want_allocations = [[a["portion"], a["source"], a["amount"], a["asset"], a["tranche"], w]
+                    for a, w in zip(allocations, weights)]
+if len(weights) != len(allocations):
+    print(f"FAIL: case.db has {len(weights)} allocations of {claim_id}, the CSV {len(allocations)}")
+    sys.exit(1)
 want_payouts = [[p["payout_id"], p["amount"], p["asset"], p["tranche"], p["status"]]
                 for p in payouts]
 ok = True

@@ -2,14 +2,24 @@
 // text for one payee of a tiny hand-made run.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
 #include <string>
+#include <tuple>
 
 #include "claims/case_config.hpp"
+#include "claims/case_db.hpp"
 #include "tools/notices_text.hpp"
 #include "tools/report_escape.hpp"
 #include "tools/report_html.hpp"
 #include "tools/report_recovery.hpp"
+#include "tools/report_run.hpp"
 #include "tools/report_sections.hpp"
+#include "tools/run_pipeline.hpp"
 
 namespace {
 
@@ -204,4 +214,72 @@ TEST_CASE("notices: exact text for one payee") {
           "- payable: nothing; these payouts are paid in their tranche.\n"
           "- If you disagree with a decision, file an objection with the administrator by "
           "2026-12-22 (30 days after the run date 2026-11-22).\n");
+}
+
+TEST_CASE("report: a run reads back the same from case.db and from its run folder") {
+    namespace fs = std::filesystem;
+    const char* source_dir = std::getenv("KANZAI_SOURCE_DIR");
+    REQUIRE(source_dir != nullptr);
+    const fs::path case_folder = fs::temp_directory_path() /
+                                 ("kanzai-report-test-" + std::to_string(::getpid()));
+    fs::remove_all(case_folder);
+    fs::copy(fs::path(source_dir) / "samples" / "tutorial", case_folder);
+    kanzai::claims::Diagnostics diagnostics;
+    std::optional<kanzai::tools::ComputedRun> computed =
+        kanzai::tools::compute_run(case_folder.string(), diagnostics);
+    REQUIRE(computed);
+    computed->record.number = 1;
+    computed->record.out_folder = (case_folder / "out" / "run-0001").string();
+    fs::create_directories(computed->record.out_folder);
+    for (const kanzai::tools::OutputFile& file : computed->files) {
+        std::ofstream(fs::path(computed->record.out_folder) / file.name, std::ios::binary)
+            << file.bytes;
+    }
+    const RunRecord from_folder = kanzai::tools::read_report_run(case_folder.string(), 1);
+    {
+        kanzai::claims::CaseDb db((case_folder / "case.db").string());
+        db.insert_run(computed->record).commit();
+    }
+    const RunRecord from_db = kanzai::tools::read_report_run(case_folder.string(), std::nullopt);
+    fs::remove_all(case_folder);
+
+    const RunRecord& recorded = computed->record;
+    CHECK(from_db.allocations.at(0).weight == recorded.allocations.at(0).weight);
+    CHECK(!recorded.allocations.at(0).weight.empty());
+    CHECK(from_folder.summary_json == recorded.summary_json);
+    CHECK(from_folder.engine == recorded.engine);
+    REQUIRE(from_folder.decisions.size() == recorded.decisions.size());
+    for (std::size_t i = 0; i < recorded.decisions.size(); ++i) {
+        const auto& a = from_folder.decisions[i];
+        const auto& b = recorded.decisions[i];
+        CHECK(std::tie(a.claim_id, a.customer_id, a.claimant_id, a.payee_id, a.asset, a.filed,
+                       a.ledger, a.admitted, a.disputed, a.claim_class, a.code, a.reason,
+                       a.value) ==
+              std::tie(b.claim_id, b.customer_id, b.claimant_id, b.payee_id, b.asset, b.filed,
+                       b.ledger, b.admitted, b.disputed, b.claim_class, b.code, b.reason,
+                       b.value));
+    }
+    REQUIRE(from_folder.allocations.size() == recorded.allocations.size());
+    for (std::size_t i = 0; i < recorded.allocations.size(); ++i) {
+        const auto& a = from_folder.allocations[i];
+        const auto& b = recorded.allocations[i];
+        CHECK(std::tie(a.claim_id, a.portion, a.source, a.asset, a.amount, a.tranche) ==
+              std::tie(b.claim_id, b.portion, b.source, b.asset, b.amount, b.tranche));
+    }
+    REQUIRE(from_folder.payouts.size() == recorded.payouts.size());
+    for (std::size_t i = 0; i < recorded.payouts.size(); ++i) {
+        const auto& a = from_folder.payouts[i];
+        const auto& b = recorded.payouts[i];
+        CHECK(std::tie(a.payout_id, a.payee_id, a.asset, a.amount, a.tranche, a.status) ==
+              std::tie(b.payout_id, b.payee_id, b.asset, b.amount, b.tranche, b.status));
+    }
+    // The folder has no fund weights (eligible shortfall values); everything else matches.
+    REQUIRE(from_folder.sources.size() == recorded.sources.size());
+    for (std::size_t i = 0; i < recorded.sources.size(); ++i) {
+        const auto& a = from_folder.sources[i];
+        const auto& b = recorded.sources[i];
+        CHECK(std::tie(a.source, a.asset, a.available, a.allocated, a.left, a.tranche) ==
+              std::tie(b.source, b.asset, b.available, b.allocated, b.left, b.tranche));
+        CHECK((a.weights == b.weights || a.source.rfind("fund:", 0) == 0));
+    }
 }
