@@ -218,12 +218,17 @@ TEST_CASE("notices: exact text for one payee") {
 
 TEST_CASE("report: a run reads back the same from case.db and from its run folder") {
     namespace fs = std::filesystem;
-    const char* source_dir = std::getenv("KANZAI_SOURCE_DIR");
-    REQUIRE(source_dir != nullptr);
+    // KANZAI_SOURCE_DIR when set, else the source tree this file is in (CMake compiles it
+    // by absolute path).
+    const char* source_env = std::getenv("KANZAI_SOURCE_DIR");
+    const fs::path source_dir = source_env != nullptr
+                                    ? fs::path(source_env)
+                                    : fs::path(__FILE__).parent_path() / ".." / ".." / "..";
+    REQUIRE(fs::exists(source_dir / "samples" / "tutorial" / "case.toml"));
     const fs::path case_folder = fs::temp_directory_path() /
                                  ("kanzai-report-test-" + std::to_string(::getpid()));
     fs::remove_all(case_folder);
-    fs::copy(fs::path(source_dir) / "samples" / "tutorial", case_folder);
+    fs::copy(source_dir / "samples" / "tutorial", case_folder);
     kanzai::claims::Diagnostics diagnostics;
     std::optional<kanzai::tools::ComputedRun> computed =
         kanzai::tools::compute_run(case_folder.string(), diagnostics);
