@@ -145,6 +145,12 @@ function derivation(row) {
     [[row[1], row[2], row[3], row[9] || "(none)"]]));
   box.appendChild(table(["filed", "ledger after set-off", "admitted", "disputed",
     "value of admitted"], [[row[5] || "(deemed)", row[6], row[7], row[8], row[12]]]));
+  const setOff = DATA.setoff[row[1]];
+  if (setOff) {
+    box.appendChild(el("h4", "Set-off of customer " + row[1]));
+    box.appendChild(table(["debt (D)", "value of positive balances (V)", "receivable"],
+      [[setOff[0], setOff[1], setOff[2]]], "setoff-table"));
+  }
   box.appendChild(el("h4", "Decision " + row[10]));
   box.appendChild(el("p", row[11]));
   const lines = DATA.alloc[row[0]] || [];

@@ -18,7 +18,8 @@ namespace kanzai::tools {
 
 // The data block of the claims table: {"rows":[[...13 decision columns...]],
 // "alloc":{claim_id:[[portion,source,asset,amount,tranche,weight]]},
-// "pay":{payee_id:[[payout_id,asset,amount,tranche,status]]}} as script-safe JSON.
+// "pay":{payee_id:[[payout_id,asset,amount,tranche,status]]},
+// "setoff":{customer_id:[debt,positive_value,receivable]}} as script-safe JSON.
 [[nodiscard]] std::string render_claims_data(const claims::RunRecord& run);
 
 }  // namespace kanzai::tools

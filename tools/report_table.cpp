@@ -72,6 +72,18 @@ void append_payouts(std::string& out, const claims::RunRecord& run) {
     out += current == nullptr ? "}" : "]}";
 }
 
+// Set-offs by customer (SPEC "Set-off"): debt D, positive value V, receivable D - V.
+void append_set_offs(std::string& out, const claims::RunRecord& run) {
+    out += ",\n\"setoff\":{";
+    for (std::size_t index = 0; index < run.set_offs.size(); ++index) {
+        const claims::SetOffRecord& s = run.set_offs[index];
+        out += index == 0 ? "\n" : ",\n";
+        out += json_script_string(s.customer_id) + ":";
+        append_array(out, {&s.debt, &s.positive_value, &s.receivable});
+    }
+    out += "}";
+}
+
 }  // namespace
 
 std::string render_claims_data(const claims::RunRecord& run) {
@@ -80,6 +92,7 @@ std::string render_claims_data(const claims::RunRecord& run) {
     append_rows(out, run);
     append_allocations(out, run);
     append_payouts(out, run);
+    append_set_offs(out, run);
     out += "}";
     return out;
 }

@@ -142,6 +142,7 @@ TEST_CASE("report: every input string is escaped; amounts appear as written") {
 TEST_CASE("report: the claims data block groups allocations by claim and payouts by payee") {
     RunRecord run = tiny_run();
     run.decisions.resize(1);
+    run.set_offs = {{"C1", "300000", "100000", "200000"}};
     CHECK(kanzai::tools::render_claims_data(run) ==
           "{\"rows\":[\n[\"K1\",\"C1\",\"C1\",\"C1\",\"BTC\",\"1.00000000\",\"1.00000000\","
           "\"1.00000000\",\"0.00000000\",\"customer\",\"A-MATCHES-LEDGER\","
@@ -151,7 +152,8 @@ TEST_CASE("report: the claims data block groups allocations by claim and payouts
           "\"5000000\"]],\n\"K2\":[[\"disputed\",\"pool:BTC\",\"BTC\",\"0.50000000\",\"1\","
           "\"1.00000000\"]]},\n\"pay\":{\n\"C1\":[[\"1\",\"BTC\",\"0.50000000\",\"1\","
           "\"held_disputed\"],[\"2\",\"BTC\",\"0.50000000\",\"1\",\"payable\"],[\"3\",\"JPY\","
-          "\"1000000\",\"2\",\"payable\"]]}}");
+          "\"1000000\",\"2\",\"payable\"]]},\n\"setoff\":{\n\"C1\":[\"300000\",\"100000\","
+          "\"200000\"]}}");
 }
 
 TEST_CASE("notices: dispute deadline is 30 days after the run date, across a month end") {
