@@ -131,6 +131,9 @@ int main(int argc, char** argv) {
     CLI::App app{description, "kanzai"};
     app.set_version_flag("--version", std::string("kanzai ") + KANZAI_VERSION);
     app.require_subcommand(0, 1);
+    app.footer("Example: kanzai run samples/tutorial && "
+               "kanzai report samples/tutorial --html review.html\n"
+               "kanzai COMMAND --help shows each command's options and an example.");
     Options options;
     add_commands(app, options);
     try {

@@ -2,11 +2,13 @@
 // text for one payee of a tiny hand-made run.
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -289,4 +291,40 @@ TEST_CASE("report: a run reads back the same from case.db and from its run folde
               std::tie(b.source, b.asset, b.available, b.allocated, b.left, b.tranche));
         CHECK((a.weights == b.weights || a.source.rfind("fund:", 0) == 0));
     }
+}
+
+TEST_CASE("notices and report: the commands on the tutorial case") {
+    namespace fs = std::filesystem;
+    const fs::path work = fs::temp_directory_path() /
+                          ("kanzai-notices-test-" + std::to_string(::getpid()));
+    fs::remove_all(work);
+    fs::create_directories(work);
+    const fs::path source_dir = fs::path(__FILE__).parent_path() / ".." / ".." / "..";
+    fs::copy(source_dir / "samples" / "tutorial", work / "case");
+    const std::string kanzai = KANZAI_BINARY;
+    const std::string case_folder = (work / "case").string();
+    const auto run = [](const std::string& command) {
+        const int status = std::system((command + " >/dev/null 2>&1").c_str());
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    };
+    REQUIRE(run(kanzai + " run " + case_folder + " --no-db") == 0);
+    const std::string notices = (work / "notices").string();
+    CHECK(run(kanzai + " notices " + case_folder + " --out " + notices) == 0);
+    std::size_t files_count = 0;
+    for (const auto& entry : fs::directory_iterator(notices)) {
+        files_count += entry.is_regular_file() ? 1U : 0U;
+    }
+    CHECK(files_count == 13);  // 10 customers as payees (C09 bought K02) and 3 creditors
+    std::ifstream c03(fs::path(notices) / "00003-C03.txt");
+    const std::string text{std::istreambuf_iterator<char>(c03), {}};
+    CHECK(text.find("To: Chika Chiba (C03)\n") != std::string::npos);
+    CHECK(text.find("  Payout 7: 0.40000000 BTC, tranche 1, held_kyc\n") != std::string::npos);
+    CHECK(text.find("- held_kyc: complete identity verification (KYC)") != std::string::npos);
+    // A non-empty folder is never written into (exit 4).
+    CHECK(run(kanzai + " notices " + case_folder + " --out " + notices) == 4);
+    // A missing run is an I/O error, not a crash.
+    CHECK(run(kanzai + " report " + case_folder + " --run 9 --html " +
+              (work / "r.html").string()) == 4);
+    CHECK(!fs::exists(work / "r.html"));
+    fs::remove_all(work);
 }
