@@ -61,7 +61,8 @@ std::string split_sentence(const SourceRecord& source, const AllocationRecord& l
         left = "of surplus went to the estate";
     } else if (name.starts_with("fund:")) {
         over = "remaining shortfalls worth";
-        weight_is = "its remaining shortfall value";
+        // The fund's floor and cap act per claimant before this pro-rata view, so say so.
+        weight_is = "its remaining shortfall value; floors and caps per claimant apply first";
         left = "was left over";
     } else if (name.starts_with("estate:")) {
         over = "claims in the class worth";
