@@ -76,6 +76,7 @@ int run_notices(const NoticesOptions& options) {
                                         name == names.end() ? "" : name->second));
     }
     staged.publish();
+    staged.keep();
     fmt::print("notices of run {}: {} payees -> {}\n", run.number, payees.size(), options.out);
     return exit_done;
 }
