@@ -9,6 +9,7 @@
 #include "claims/io_error.hpp"
 #include "tools/commands.hpp"
 #include "tools/run_pipeline.hpp"
+#include "tools/phase_timer.hpp"
 #include "tools/staged_dir.hpp"
 
 namespace kanzai::tools {
@@ -63,11 +64,13 @@ int run_run(const RunOptions& options) {
     run->record.number = number;
     run->record.out_folder = final_path;
 
+    PhaseTimer timer;
     StagedDir staged(final_path);
     for (const OutputFile& file : run->files) {
         staged.write_file(file.name, file.bytes);
     }
     staged.publish();
+    timer.mark("write_files");
     fmt::print("run {}: {} decisions, {} allocations, {} payouts -> {}\n", number,
                run->record.decisions.size(), run->record.allocations.size(),
                run->record.payouts.size(), final_path);
