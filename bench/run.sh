@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of issue #7, in one command (see docs/performance.md):
 #   bench/run.sh [--sizes 100000,1000000[,10000000]] [--work /tmp/kanzai-bench] [--seed 7]
+#                [--build DIR]   (an existing build folder to use instead of build-release/)
 # Builds Release into build-release/ if needed (warnings not errors there: g++ 12 at -O3
 # reports a false -Wrestrict in std::string code), generates (and caches) synthetic cases with
 # `kanzai synth`, then measures `kanzai check`, `kanzai run` (per phase, KANZAI_TIMINGS=1),
@@ -11,17 +12,18 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 sizes=100000,1000000
 work=/tmp/kanzai-bench
 seed=7
+build=$repo/build-release
 while [[ $# -gt 0 ]]; do
     case $1 in
         --sizes) sizes=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
         --seed) seed=$2; shift 2 ;;
-        *) echo "usage: bench/run.sh [--sizes N,N,...] [--work DIR] [--seed S]" >&2; exit 2 ;;
+        --build) build=$(cd "$2" && pwd); shift 2 ;;
+        *) echo "usage: bench/run.sh [--sizes N,N,...] [--work DIR] [--seed S] [--build DIR]" >&2; exit 2 ;;
     esac
 done
 [[ -x /usr/bin/time ]] || { echo "bench: needs /usr/bin/time (Debian package time)" >&2; exit 2; }
 
-build=$repo/build-release
 if [[ ! -f $build/build.ninja ]]; then
     cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKANZAI_TESTS=OFF \
         -DKANZAI_WERROR=OFF >/dev/null
