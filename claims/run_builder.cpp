@@ -86,12 +86,22 @@ std::vector<AllocationRecord> allocation_records(const Case& loaded,
         }
         records.push_back(std::move(record));
     }
-    std::sort(records.begin(), records.end(),
-              [](const AllocationRecord& a, const AllocationRecord& b) {
-                  return std::tie(a.claim_id, a.portion, a.source) <
-                         std::tie(b.claim_id, b.portion, b.source);
-              });
-    return records;
+    // Sorting indices, then moving each record once, is much cheaper than letting the sort
+    // swap records of six strings (profiled at 1M customers, issue #7).
+    std::vector<std::uint32_t> order(records.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&records](std::uint32_t a, std::uint32_t b) {
+        return std::tie(records[a].claim_id, records[a].portion, records[a].source) <
+               std::tie(records[b].claim_id, records[b].portion, records[b].source);
+    });
+    std::vector<AllocationRecord> sorted;
+    sorted.reserve(records.size());
+    for (const std::uint32_t i : order) {
+        sorted.push_back(std::move(records[i]));
+    }
+    return sorted;
 }
 
 std::vector<PayoutRecord> payout_records(const Case& loaded, const PayoutSchedule& schedule) {

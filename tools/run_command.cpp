@@ -9,6 +9,7 @@
 #include "claims/case_db.hpp"
 #include "claims/io_error.hpp"
 #include "tools/commands.hpp"
+#include "tools/phase_timer.hpp"
 #include "tools/run_pipeline.hpp"
 #include "tools/staged_dir.hpp"
 
@@ -75,10 +76,12 @@ int run_run(const RunOptions& options) {
     // run inserted in an open transaction, then the folder renamed into place, then the
     // commit. A crash leaves either nothing, a staging folder, or a complete folder whose
     // run is not recorded; never a recorded run without its complete folder.
+    PhaseTimer timer;
     StagedDir staged(final_path);
     for (const OutputFile& file : run->files) {
         staged.write_file(file.name, file.bytes);
     }
+    timer.mark("write_files");
     if (db) {
         claims::CaseDb::PendingRun pending = db->insert_run(run->record);
         staged.publish();
@@ -87,6 +90,7 @@ int run_run(const RunOptions& options) {
         staged.publish();
     }
     staged.keep();
+    timer.mark("case_db");
     fmt::print("run {}: {} decisions, {} allocations, {} payouts -> {}\n", number,
                run->record.decisions.size(), run->record.allocations.size(),
                run->record.payouts.size(), final_path);

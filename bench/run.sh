@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The benchmark of issue #7, in one command (see docs/performance.md):
+#   bench/run.sh [--sizes 100000,1000000[,10000000]] [--work /tmp/kanzai-bench] [--seed 7]
+#                [--build DIR]   (an existing build folder to use instead of build-release/)
+# Builds Release into build-release/ if needed (warnings not errors there: g++ 12 at -O3
+# reports a false -Wrestrict in std::string code), generates (and caches) synthetic cases with
+# `kanzai synth`, then measures `kanzai check`, `kanzai run` (per phase, KANZAI_TIMINGS=1),
+# the floor (bench/floor.cpp) and the SQL peer (bench/peer.py) for each size, and prints a table.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+sizes=100000,1000000
+work=/tmp/kanzai-bench
+seed=7
+build=$repo/build-release
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --sizes) sizes=$2; shift 2 ;;
+        --work) work=$2; shift 2 ;;
+        --seed) seed=$2; shift 2 ;;
+        --build) build=$(cd "$2" && pwd); shift 2 ;;
+        *) echo "usage: bench/run.sh [--sizes N,N,...] [--work DIR] [--seed S] [--build DIR]" >&2; exit 2 ;;
+    esac
+done
+[[ -x /usr/bin/time ]] || { echo "bench: needs /usr/bin/time (Debian package time)" >&2; exit 2; }
+
+if [[ ! -f $build/build.ninja ]]; then
+    cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKANZAI_TESTS=OFF \
+        -DKANZAI_WERROR=OFF >/dev/null
+fi
+cmake --build "$build" -j2 --target kanzai kanzai_floor >/dev/null
+kanzai=$build/kanzai
+floor=$build/bench/kanzai_floor
+mkdir -p "$work"
+
+# measure LABEL LOG CMD...: runs CMD under /usr/bin/time -v (stdout+stderr to LOG) and prints
+# "wall_s cpu_s rss_mb" of it.
+measure() {
+    local log=$2; shift 2
+    local stats=$log.time
+    if ! /usr/bin/time -v -o "$stats" "$@" >"$log" 2>&1; then
+        echo "bench: failed: $* (see $log)" >&2; exit 1
+    fi
+    awk -F': ' '
+        /Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i] }
+        /User time/ { u = $2 } /System time/ { s = $2 }
+        /Maximum resident set size/ { r = $2 }
+        END { printf "%.2f %.2f %.0f\n", w, u + s, r / 1024 }' "$stats"
+}
+
+rows_of() {  # data rows of every CSV file of a case or run folder
+    local total=0 f n
+    for f in "$1"/*.csv; do n=$(($(wc -l <"$f") - 1)); total=$((total + n)); done
+    echo $total
+}
+
+printf '%s\n' "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+IFS=, read -r -a size_list <<<"$sizes"
+for n in "${size_list[@]}"; do
+    case_dir=$work/case-$n-s$seed
+    if [[ ! -d $case_dir ]]; then
+        echo "== generating $n customers into $case_dir"
+        "$kanzai" synth "$case_dir" --customers "$n" --seed "$seed" >/dev/null
+    fi
+    rm -rf "$case_dir/case.db" "$case_dir"/case.db-* "$case_dir/out" "$work/run-$n" "$work/floor-$n"
+    in_rows=$(rows_of "$case_dir")
+    in_mb=$(du -sm --apparent-size "$case_dir" | cut -f1)
+
+    read -r c_wall c_cpu c_rss < <(measure check "$work/check-$n.log" "$kanzai" check "$case_dir")
+    read -r r_wall r_cpu r_rss < <(KANZAI_TIMINGS=1 measure run "$work/run-$n.log" \
+        "$kanzai" run "$case_dir" --out "$work/run-$n")
+    out_rows=$(rows_of "$work/run-$n")
+    sizes_out=$(stat -c %s "$work/run-$n"/* | tr '\n' ' ')
+    db_bytes=$(stat -c %s "$case_dir/case.db" 2>/dev/null || echo 0)
+    # shellcheck disable=SC2086
+    read -r f_wall f_cpu f_rss < <(measure floor "$work/floor-$n.log" "$floor" "$case_dir" \
+        "$work/floor-$n" $sizes_out $db_bytes)
+    read -r p_wall p_cpu p_rss < <(measure peer "$work/peer-$n.log" \
+        python3 "$repo/bench/peer.py" "$case_dir" "$work/run-$n")
+
+    echo
+    echo "== $n customers: $in_rows input rows (${in_mb} MB), $out_rows output rows"
+    printf '%-14s %9s %9s %9s %12s\n' step wall_s cpu_s rss_MB rows/s
+    for s in "check $c_wall $c_cpu $c_rss" "run $r_wall $r_cpu $r_rss" \
+             "floor $f_wall $f_cpu $f_rss" "sql-peer $p_wall $p_cpu $p_rss"; do
+        read -r name w c r <<<"$s"
+        printf '%-14s %9s %9s %9s %12s\n' "$name" "$w" "$c" "$r" \
+            "$(awk -v n="$in_rows" -v w="$w" 'BEGIN { printf "%.0f", (w > 0 ? n / w : 0) }')"
+    done
+    echo "kanzai run phases (ms):"
+    sed -n 's/^kanzai-timing: /  /p' "$work/run-$n.log"
+    echo "sql peer phases (ms):"
+    sed -n 's/^peer-timing: /  /p' "$work/peer-$n.log"
+    grep '^peer: ' "$work/peer-$n.log" | sed 's/^/  /'
+    # The peer does only the pool and first fund step; Kanzai's comparable time is its
+    # load + determine + allocate phases.
+    k_alloc=$(awk '/^kanzai-timing: (load|determine|allocate) / { s += $3 } END { print s }' \
+        "$work/run-$n.log")
+    p_total=$(awk '/^peer-timing: total / { print $3 }' "$work/peer-$n.log")
+    awk -v k="$k_alloc" -v p="$p_total" -v r="$r_wall" -v f="$f_wall" -v pw="$p_wall" 'BEGIN {
+        printf "ratios: peer/kanzai (load..allocate, in-process) %.1fx; peer/kanzai (whole process wall) %.1fx; kanzai/floor %.1fx\n",
+            p / (k > 0 ? k : 1), pw / (r > 0 ? r : 0.01), r / (f > 0 ? f : 0.01) }'
+done
