@@ -10,7 +10,7 @@ packages=(
     libsqlitecpp-dev libsqlite3-dev sqlite3
     libfmt-dev libtomlplusplus-dev doctest-dev
     libcli11-dev nlohmann-json3-dev libssl-dev
-    python3 chromium
+    python3 chromium time
 )
 
 missing=()
