@@ -1,0 +1,285 @@
+// `kanzai explain`: exact text and JSON for hand-made runs recorded in a temporary case.db.
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "claims/case_db.hpp"
+#include "tests/support/printing.hpp"
+#include "tools/explain_run.hpp"
+#include "tools/explain_text.hpp"
+
+using namespace kanzai::claims;
+using namespace kanzai::tools;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempCase {
+    fs::path path;
+    TempCase() {
+        static int counter = 0;
+        path = fs::temp_directory_path() /
+               ("kanzai-explain-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempCase() { fs::remove_all(path); }
+    void record(const RunRecord& run) const {
+        CaseDb db((path / "case.db").string());
+        db.insert_run(run).commit();
+    }
+};
+
+// C2 filed K2 for more than its ledger (after set-off) and sold it to C3; C1 is the claimant
+// of both (linked identities). A pool covers 60% and the estate pays K1 in tranche 2.
+RunRecord sample_run() {
+    RunRecord r;
+    r.number = 1;
+    r.engine = "kanzai 0.1.0";
+    r.created_at = "2026-07-01T09:30:00Z";
+    r.case_name = "Example Exchange";
+    r.out_folder = "out/run-0001";
+    r.inputs = {{"claims.csv", std::string(64, 'a')}, {"ledger.csv", std::string(64, 'b')}};
+    r.summary_json = R"({"engine": "kanzai 0.1.0", "case": {"name": "x", "currency": "JPY"}})";
+    r.decisions = {
+        {"K1", "C1", "C1", "C1", "BTC", "1.00000000", "1.00000000", "1.00000000", "0.00000000",
+         "customer", "A-MATCHES-LEDGER", "the filed amount matches the ledger", "5000000"},
+        {"K2", "C2", "C1", "C3", "BTC", "2.00000000", "0.50000000", "0.50000000", "1.50000000",
+         "customer", "P-EXCESS-DISPUTED", "filed above the ledger; the excess is disputed",
+         "2500000"},
+    };
+    r.allocations = {
+        {"K1", "admitted", "estate:general", "JPY", "1000", 2, "2000000"},
+        {"K1", "admitted", "pool:BTC", "BTC", "0.60000000", 1, "1.00000000"},
+        {"K2", "admitted", "pool:BTC", "BTC", "0.30000000", 1, "0.50000000"},
+        {"K2", "disputed", "pool:BTC", "BTC", "0.90000000", 1, "1.50000000"},
+        {"creditor:E1", "admitted", "estate:general", "JPY", "500", 2, "1000000"},
+    };
+    r.payouts = {
+        {1, "C1", "BTC", "0.60000000", 1, "payable"},
+        {2, "C1", "JPY", "1000", 2, "payable"},
+        {3, "C3", "BTC", "0.90000000", 1, "held_disputed"},
+        {4, "C3", "BTC", "0.30000000", 1, "held_kyc"},
+        {5, "creditor:E1", "JPY", "500", 2, "payable"},
+    };
+    r.sources = {
+        {"pool:BTC", "BTC", "1.80000000", "3.00000000", "1.80000000", "0.00000000", 1},
+        {"estate:general", "JPY", "1500", "3000000", "1500", "0", 2},
+    };
+    r.set_offs = {{"C2", "100000", "400000", ""}};
+    return r;
+}
+
+int explain(const TempCase& c, const std::string& id, std::string& out, std::string& err,
+            bool json = false, std::optional<int> run = std::nullopt) {
+    return explain_case({.case_folder = c.path.string(), .id = id, .run = run, .json = json}, out,
+                        err);
+}
+
+}  // namespace
+
+TEST_CASE("explain: a claim, its set-off, allocations with source totals, payee's payouts") {
+    TempCase c;
+    c.record(sample_run());
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "K2", out, err) == 0);
+    CHECK(err == "");
+    CHECK(out ==
+          "Run 1 of case \"Example Exchange\", recorded 2026-07-01T09:30:00Z by kanzai 0.1.0\n"
+          "Explaining K2\n"
+          "\n"
+          "Set-off of customer C2: debts worth 100000 JPY set off against positive balances "
+          "worth 400000 JPY; each positive balance keeps (400000 - 100000) / 400000 of its "
+          "units, rounded down.\n"
+          "\n"
+          "Ledger rows: not shown (the case folder does not load now; see kanzai check).\n"
+          "\n"
+          "Claim K2 (customer C2, asset BTC)\n"
+          "  Decision: P-EXCESS-DISPUTED: filed above the ledger; the excess is disputed\n"
+          "  Filed 2.00000000 BTC; ledger 0.50000000 BTC; admitted 0.50000000 BTC; disputed "
+          "1.50000000 BTC\n"
+          "  Class customer; the admitted amount is worth 2500000 JPY at the case price\n"
+          "  Claimant C1; payee C3 (after transfers)\n"
+          "  Allocations:\n"
+          "    admitted portion from pool:BTC (tranche 1): 0.30000000 BTC\n"
+          "      pool:BTC split 1.80000000 BTC over claims of 3.00000000 BTC; this line weighed "
+          "0.50000000 BTC (its amount) and got 0.30000000 BTC; 0.00000000 BTC of surplus went "
+          "to the estate.\n"
+          "    disputed portion from pool:BTC (tranche 1): 0.90000000 BTC\n"
+          "      pool:BTC split 1.80000000 BTC over claims of 3.00000000 BTC; this line weighed "
+          "1.50000000 BTC (its amount) and got 0.90000000 BTC; 0.00000000 BTC of surplus went "
+          "to the estate.\n"
+          "\n"
+          "Payouts to C3 (all claims it holds, by asset, tranche and status):\n"
+          "  #3: 0.90000000 BTC, tranche 1, held_disputed\n"
+          "  #4: 0.30000000 BTC, tranche 1, held_kyc\n");
+}
+
+TEST_CASE("explain: a customer shows its claims, an estate allocation and every payout") {
+    TempCase c;
+    c.record(sample_run());
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "C1", out, err) == 0);
+    CHECK(out ==
+          "Run 1 of case \"Example Exchange\", recorded 2026-07-01T09:30:00Z by kanzai 0.1.0\n"
+          "Explaining C1\n"
+          "\n"
+          "Ledger rows: not shown (the case folder does not load now; see kanzai check).\n"
+          "\n"
+          "Claim K1 (customer C1, asset BTC)\n"
+          "  Decision: A-MATCHES-LEDGER: the filed amount matches the ledger\n"
+          "  Filed 1.00000000 BTC; ledger 1.00000000 BTC; admitted 1.00000000 BTC; disputed "
+          "0.00000000 BTC\n"
+          "  Class customer; the admitted amount is worth 5000000 JPY at the case price\n"
+          "  Claimant C1; payee C1\n"
+          "  Allocations:\n"
+          "    admitted portion from estate:general (tranche 2): 1000 JPY\n"
+          "      estate:general split 1500 JPY over claims in the class worth 3000000 JPY; this "
+          "line weighed 2000000 JPY (its claim in the class) and got 1000 JPY; 0 JPY was left "
+          "after this class.\n"
+          "    admitted portion from pool:BTC (tranche 1): 0.60000000 BTC\n"
+          "      pool:BTC split 1.80000000 BTC over claims of 3.00000000 BTC; this line weighed "
+          "1.00000000 BTC (its amount) and got 0.60000000 BTC; 0.00000000 BTC of surplus went "
+          "to the estate.\n"
+          "\n"
+          "Payouts to C1 (all claims it holds, by asset, tranche and status):\n"
+          "  #1: 0.60000000 BTC, tranche 1, payable\n"
+          "  #2: 1000 JPY, tranche 2, payable\n");
+}
+
+TEST_CASE("explain: a buyer of a claim sees that claim, its seller's set-off, its payouts") {
+    TempCase c;
+    c.record(sample_run());
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "C3", out, err) == 0);
+    const ExplainSelection selection = select_for_explain(sample_run(), "C3");
+    REQUIRE(selection.claims.size() == 1);
+    CHECK(selection.claims[0]->claim_id == "K2");
+    CHECK(selection.customer_ids == std::set<std::string>{"C2"});
+    CHECK(selection.payee_ids == std::set<std::string>{"C3"});
+    CHECK(out.find("Set-off of customer C2:") != std::string::npos);
+    CHECK(out.find("Claim K2 (customer C2, asset BTC)") != std::string::npos);
+    CHECK(out.ends_with("Payouts to C3 (all claims it holds, by asset, tranche and status):\n"
+                        "  #3: 0.90000000 BTC, tranche 1, held_disputed\n"
+                        "  #4: 0.30000000 BTC, tranche 1, held_kyc\n"));
+}
+
+TEST_CASE("explain: a creditor's lines and payouts") {
+    TempCase c;
+    c.record(sample_run());
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "creditor:E1", out, err) == 0);
+    CHECK(out ==
+          "Run 1 of case \"Example Exchange\", recorded 2026-07-01T09:30:00Z by kanzai 0.1.0\n"
+          "Explaining creditor:E1\n"
+          "\n"
+          "Creditor creditor:E1\n"
+          "  Allocations:\n"
+          "    admitted portion from estate:general (tranche 2): 500 JPY\n"
+          "      estate:general split 1500 JPY over claims in the class worth 3000000 JPY; this "
+          "line weighed 1000000 JPY (its claim in the class) and got 500 JPY; 0 JPY was left "
+          "after this class.\n"
+          "\n"
+          "Payouts to creditor:E1 (all claims it holds, by asset, tranche and status):\n"
+          "  #5: 500 JPY, tranche 2, payable\n");
+}
+
+TEST_CASE("explain: --json gives the same figures as JSON") {
+    TempCase c;
+    c.record(sample_run());
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "creditor:E1", out, err, true) == 0);
+    CHECK(out == R"({
+  "run": 1,
+  "case": "Example Exchange",
+  "engine": "kanzai 0.1.0",
+  "created_at": "2026-07-01T09:30:00Z",
+  "currency": "JPY",
+  "id": "creditor:E1",
+  "set_offs": [],
+  "ledger": {
+    "shown": false,
+    "note": "",
+    "rows": []
+  },
+  "claims": [],
+  "creditor_allocations": [
+    {
+      "claim_id": "creditor:E1",
+      "portion": "admitted",
+      "source": "estate:general",
+      "asset": "JPY",
+      "amount": "500",
+      "tranche": 2,
+      "weight": "1000000",
+      "source_totals": {
+        "asset": "JPY",
+        "available": "1500",
+        "weights": "3000000",
+        "allocated": "1500",
+        "left": "0",
+        "tranche": 2
+      }
+    }
+  ],
+  "payouts": [
+    {
+      "payout_id": 5,
+      "payee_id": "creditor:E1",
+      "asset": "JPY",
+      "amount": "500",
+      "tranche": 2,
+      "status": "payable"
+    }
+  ]
+}
+)");
+}
+
+TEST_CASE("explain: the latest run by default, --run N for another") {
+    TempCase c;
+    c.record(sample_run());
+    RunRecord second = sample_run();
+    second.number = 2;
+    second.decisions[0].reason = "checked again";
+    c.record(second);
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "K1", out, err) == 0);
+    CHECK(out.starts_with("Run 2 of case"));
+    CHECK(out.find("  Decision: A-MATCHES-LEDGER: checked again\n") != std::string::npos);
+    out.clear();
+    CHECK(explain(c, "K1", out, err, false, 1) == 0);
+    CHECK(out.starts_with("Run 1 of case"));
+    CHECK(out.find("  Decision: A-MATCHES-LEDGER: the filed amount matches the ledger\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("explain: a missing database, run or id is exit 2 with a message, nothing on stdout") {
+    TempCase c;
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "K1", out, err) == 2);
+    CHECK(err == (c.path / "case.db").string() + ": no case database; `kanzai run " +
+                     c.path.string() + "` records one\n");
+    CHECK_FALSE(fs::exists(c.path / "case.db"));  // explain never creates one
+    c.record(sample_run());
+    err.clear();
+    CHECK(explain(c, "K1", out, err, false, 7) == 2);
+    CHECK(err == "case.db records no run 7 (recorded: 1)\n");
+    err.clear();
+    CHECK(explain(c, "K404", out, err) == 2);
+    CHECK(err == "run 1 has no claim, customer, creditor or payee \"K404\"\n");
+    err.clear();
+    CHECK(explain_case({.case_folder = (c.path / "nope").string(), .id = "K1", .run = {},
+                        .json = false},
+                       out, err) == 2);
+    CHECK(err == (c.path / "nope").string() + ": no such case folder\n");
+    CHECK(out == "");
+}
