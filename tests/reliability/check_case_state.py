@@ -5,7 +5,9 @@ violation, printing it.
   summary.json, whose SHA-256 match summary.json's `outputs`; any other entry is a staging
   folder named `.run-NNNN.staging-PID`. Files are 0600, folders 0700.
 - case.db (if present): `PRAGMA integrity_check` is ok, and for every recorded run whose out
-  folder exists, its decision/allocation/payout row counts match the CSV files there.
+  folder exists, its decision/allocation/payout row counts match the CSV files there and its
+  recorded output hashes match the files (docs/case-db.md: a folder may lack its run after a
+  crash between rename and commit; a run never lacks or disagrees with its folder).
 Usage: check_case_state.py CASE_FOLDER
 """
 import csv
@@ -74,23 +76,25 @@ def check_db(case: pathlib.Path) -> None:
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "runs" not in tables:
         return
-    columns = [row[1] for row in connection.execute("PRAGMA table_info(runs)")]
-    key = "number" if "number" in columns else columns[0]
-    for (number,) in connection.execute(f"SELECT {key} FROM runs"):
-        folder = case / "out" / f"run-{number:04}"
+    for number, out_folder in connection.execute("SELECT number, out_folder FROM runs"):
+        folder = pathlib.Path(out_folder)
+        if not folder.is_absolute() or not folder.is_dir():
+            folder = case / "out" / f"run-{number:04}"
         if not folder.is_dir():
             continue
         for table, name in (("decisions", "decisions.csv"), ("allocations", "allocations.csv"),
                             ("payouts", "payouts.csv")):
-            if table not in tables:
-                continue
-            run_column = "run" if "run" in [r[1] for r in connection.execute(
-                f"PRAGMA table_info({table})")] else "run_number"
             (rows,) = connection.execute(
-                f"SELECT count(*) FROM {table} WHERE {run_column} = ?", (number,)).fetchone()
+                f"SELECT count(*) FROM {table} WHERE run = ?", (number,)).fetchone()
             if rows != csv_records(folder / name):
                 fail(f"run {number}: {table} holds {rows} rows, {name} has "
                      f"{csv_records(folder / name)} records")
+        for name, digest in connection.execute(
+                "SELECT name, sha256 FROM run_files WHERE run = ? AND kind = 'output'",
+                (number,)):
+            actual = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+            if actual != digest:
+                fail(f"run {number}: case.db records {name} as {digest}, the file is {actual}")
     connection.close()
 
 
