@@ -14,6 +14,7 @@
 #include "claims/io_error.hpp"
 #include "claims/load_files.hpp"
 #include "claims/sha256.hpp"
+#include "claims/utf8.hpp"
 #include "engine/decimal.hpp"
 #include "engine/wide.hpp"
 
@@ -112,6 +113,24 @@ std::optional<std::string> read_input(const fs::path& folder, std::string_view n
         return std::nullopt;
     }
     loaded.inputs.push_back({.name = std::string(name), .sha256 = sha256_hex(*bytes)});
+    // SPEC "Conventions": all text files are UTF-8. A file that is not is not read further
+    // (as after a CSV syntax error); toml++ checks case.toml itself.
+    if (name.ends_with(".csv")) {
+        if (const std::optional<std::size_t> bad = first_invalid_utf8(*bytes)) {
+            const std::string_view before = std::string_view(*bytes).substr(0, *bad);
+            const auto line = static_cast<std::uint32_t>(
+                1 + std::count(before.begin(), before.end(), '\n'));
+            const std::size_t line_start = before.rfind('\n');
+            const std::size_t byte_in_line =
+                *bad - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+            diagnostics.error({.file = std::string(name), .line = line, .column = 0},
+                              fmt::format("byte {} of the line (0x{:02X}) is not valid UTF-8; "
+                                          "the file is not read further",
+                                          byte_in_line,
+                                          static_cast<unsigned char>((*bytes)[*bad])));
+            return std::nullopt;
+        }
+    }
     return bytes;
 }
 
@@ -199,7 +218,7 @@ Case load_case(const std::string& folder, Diagnostics& diagnostics) {
         if (text) {
             loaded.csv_headers.emplace(std::string(spec.name), header_names(*text));
             spec.load(*text, context);
-        } else if (!spec.is_required && spec.name == "creditors.csv") {
+        } else if (spec.name == "creditors.csv" && !fs::exists(path / spec.name)) {
             context.are_creditors_checked = true;  // no file: there are no creditors
         }
     }

@@ -122,8 +122,7 @@ Json recovery_json(const Case& loaded, const Distribution& distribution) {
     return percentiles;
 }
 
-Json findings_json(const Case& loaded, const Determination& determination,
-                   const PayoutSchedule& schedule, Json& summary) {
+Json receivables_json(const Case& loaded, const Determination& determination) {
     Json receivables = Json::object();
     for (const SetOff& set_off : determination.set_offs) {
         if (set_off.receivable.count > 0) {
@@ -131,7 +130,10 @@ Json findings_json(const Case& loaded, const Determination& determination,
                 value_text(loaded, set_off.receivable.count);
         }
     }
-    summary["receivables"] = std::move(receivables);
+    return receivables;
+}
+
+Json overpayments_json(const Case& loaded, const PayoutSchedule& schedule) {
     Json overpayments = Json::array();
     for (const Overpayment& over : schedule.overpayments) {
         const Asset& asset = loaded.config.assets[over.asset_index];
@@ -139,25 +141,32 @@ Json findings_json(const Case& loaded, const Determination& determination,
                                 {"asset", asset.id},
                                 {"amount", format_units(over.amount, asset.decimals)}});
     }
-    summary["overpayments"] = std::move(overpayments);
-    std::map<std::string, std::map<std::string, Int128>> not_distributed;  // status, asset
+    return overpayments;
+}
+
+// Frozen and lost holdings, per status and asset: reported, never distributed.
+Json holdings_not_distributed_json(const Case& loaded) {
+    std::map<std::string, std::map<std::uint32_t, Int128>> totals;  // status, asset index
     for (const Holding& holding : loaded.holdings) {
         if (holding.status != HoldingStatus::held) {
-            Int128& total = not_distributed[std::string(text_of(holding.status))]
-                                           [loaded.config.assets[holding.asset_index].id];
+            Int128& total = totals[std::string(text_of(holding.status))][holding.asset_index];
             total = engine::checked_add(total, holding.amount.count);
         }
     }
     Json holdings = Json::object();
-    for (const auto& [status, by_asset] : not_distributed) {
+    for (const auto& [status, by_asset] : totals) {
         Json assets = Json::object();
-        for (const auto& [asset, units] : by_asset) {
-            assets[asset] =
-                format_units(units, loaded.config.assets[loaded.config.find_asset(asset)].decimals);
+        for (const auto& [asset_index, units] : by_asset) {
+            const Asset& asset = loaded.config.assets[asset_index];
+            assets[asset.id] = format_units(units, asset.decimals);
         }
         holdings[status] = std::move(assets);
     }
-    summary["holdings_not_distributed"] = std::move(holdings);
+    return holdings;
+}
+
+// One message per claim; several findings of one claim are joined with "; ".
+Json transfer_findings_json(const Determination& determination) {
     Json findings = Json::object();
     for (const TransferFinding& finding : determination.transfer_findings) {
         if (findings.contains(finding.claim_id)) {
@@ -193,7 +202,10 @@ std::string render_summary_json(const Case& loaded, const Determination& determi
     }
     summary["payout_statuses"] = statuses;
     summary["recovery_rate_percentiles"] = recovery_json(loaded, distribution);
-    summary["transfer_findings"] = findings_json(loaded, determination, schedule, summary);
+    summary["receivables"] = receivables_json(loaded, determination);
+    summary["overpayments"] = overpayments_json(loaded, schedule);
+    summary["holdings_not_distributed"] = holdings_not_distributed_json(loaded);
+    summary["transfer_findings"] = transfer_findings_json(determination);
     Json inputs = Json::object();
     for (const InputFile& input : loaded.inputs) {
         inputs[input.name] = input.sha256;
@@ -204,7 +216,9 @@ std::string render_summary_json(const Case& loaded, const Determination& determi
         output_hashes[output.name] = output.sha256;
     }
     summary["outputs"] = std::move(output_hashes);
-    return summary.dump(2) + "\n";
+    // Text from input files is UTF-8 per SPEC; an invalid byte is replaced rather than
+    // ending the run after every check has passed.
+    return summary.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace kanzai::claims

@@ -46,6 +46,12 @@ struct ReportOptions {
     std::optional<int> run;
     std::string html;
 };
+struct NoticesOptions {
+    std::string case_folder;
+    std::string out;  // the folder of notices (must not exist or be empty)
+    std::optional<int> run;
+    int dispute_days = 30;  // a convention (docs/report.md)
+};
 struct SynthOptions {
     std::string folder;
     std::uint64_t customers = 0;
@@ -59,6 +65,7 @@ struct SynthOptions {
 [[nodiscard]] int run_explain(const ExplainOptions& options);
 [[nodiscard]] int run_diff(const DiffOptions& options);
 [[nodiscard]] int run_report(const ReportOptions& options);
+[[nodiscard]] int run_notices(const NoticesOptions& options);
 [[nodiscard]] int run_synth(const SynthOptions& options);
 
 }  // namespace kanzai::tools

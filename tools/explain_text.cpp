@@ -2,6 +2,9 @@
 // record (never recomputed here: tools/ implements no rule of the SPEC, STYLE.md §1).
 #include "tools/explain_text.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include <iterator>
@@ -61,7 +64,8 @@ std::string split_sentence(const SourceRecord& source, const AllocationRecord& l
         left = "of surplus went to the estate";
     } else if (name.starts_with("fund:")) {
         over = "remaining shortfalls worth";
-        weight_is = "its remaining shortfall value";
+        // The fund's floor and cap act per claimant before this pro-rata view, so say so.
+        weight_is = "its remaining shortfall value; floors and caps per claimant apply first";
         left = "was left over";
     } else if (name.starts_with("estate:")) {
         over = "claims in the class worth";
@@ -91,6 +95,8 @@ void append_allocations(std::string& out, const RunRecord& run,
     }
 }
 
+// A claim's allocations in the order a reader follows the waterfall: by portion, then by
+// source in run.sources order (pools, funds as written, estate classes), not by name.
 std::vector<const AllocationRecord*> allocations_of(const RunRecord& run,
                                                     std::string_view claim_id) {
     std::vector<const AllocationRecord*> lines;
@@ -99,6 +105,19 @@ std::vector<const AllocationRecord*> allocations_of(const RunRecord& run,
             lines.push_back(&line);
         }
     }
+    const auto step_of = [&run](const AllocationRecord* line) {
+        for (std::size_t i = 0; i < run.sources.size(); ++i) {
+            if (run.sources[i].source == line->source) {
+                return i;
+            }
+        }
+        return run.sources.size();
+    };
+    std::stable_sort(lines.begin(), lines.end(),
+                     [&step_of](const AllocationRecord* a, const AllocationRecord* b) {
+                         return std::make_pair(a->portion, step_of(a)) <
+                                std::make_pair(b->portion, step_of(b));
+                     });
     return lines;
 }
 

@@ -137,6 +137,7 @@ int run_init(const InitOptions& options) {
         staged.write_file(name, text);
     }
     staged.publish();
+    staged.keep();
     fmt::print("kanzai init: created {}; next: kanzai check {}\n", options.folder,
                options.folder);
     return exit_done;

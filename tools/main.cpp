@@ -23,6 +23,7 @@ struct Options {
     ExplainOptions explain;
     DiffOptions diff;
     ReportOptions report;
+    NoticesOptions notices;
     SynthOptions synth;
     std::string out;
     int run_number = 0;
@@ -62,6 +63,18 @@ void add_commands(CLI::App& app, Options& o) {
     report->add_option("CASE", o.report.case_folder, "The case folder")->required();
     report->add_option("--run", o.run_number, "Run number (default: the latest)");
     report->add_option("--html", o.report.html, "The HTML file to write")->required();
+    report->footer("Example: kanzai report samples/tutorial --run 1 --html review.html\n"
+                   "One self-contained file: open it in any browser, print it to PDF.");
+
+    auto* notices = app.add_subcommand("notices", "One determination notice per payee");
+    notices->add_option("CASE", o.notices.case_folder, "The case folder")->required();
+    notices->add_option("--out", o.notices.out, "The folder to write (must not exist or be empty)")
+        ->required();
+    notices->add_option("--run", o.run_number, "Run number (default: the latest)");
+    notices->add_option("--dispute-days", o.notices.dispute_days,
+                        "Days from the run to object to a decision (default 30)")
+        ->check(CLI::Range(1, 3650));
+    notices->footer("Example: kanzai notices samples/tutorial --out /tmp/notices --run 1");
 
     auto* synth = app.add_subcommand("synth", "Generate a realistic synthetic case");
     synth->add_option("DIR", o.synth.folder, "The case folder to create")->required();
@@ -99,6 +112,12 @@ int dispatch(const CLI::App& app, Options& o) {
         }
         return run_report(o.report);
     }
+    if (app.got_subcommand("notices")) {
+        if (o.run_number != 0) {
+            o.notices.run = o.run_number;
+        }
+        return run_notices(o.notices);
+    }
     if (app.got_subcommand("synth")) {
         return run_synth(o.synth);
     }
@@ -112,6 +131,9 @@ int main(int argc, char** argv) {
     CLI::App app{description, "kanzai"};
     app.set_version_flag("--version", std::string("kanzai ") + KANZAI_VERSION);
     app.require_subcommand(0, 1);
+    app.footer("Example: kanzai run samples/tutorial && "
+               "kanzai report samples/tutorial --html review.html\n"
+               "kanzai COMMAND --help shows each command's options and an example.");
     Options options;
     add_commands(app, options);
     try {

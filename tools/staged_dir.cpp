@@ -62,9 +62,11 @@ StagedDir::StagedDir(std::string final_path) : final_path_(std::move(final_path)
 }
 
 StagedDir::~StagedDir() {
+    std::error_code ignored;
     if (!published_) {
-        std::error_code ignored;
         fs::remove_all(staging_path_, ignored);
+    } else if (!is_kept_) {
+        fs::remove_all(final_path_, ignored);
     }
 }
 
@@ -106,14 +108,6 @@ void StagedDir::publish() {
     }
     published_ = true;
     sync_path(parent_of(final_path_));
-}
-
-void StagedDir::unpublish() noexcept {
-    if (published_) {
-        std::error_code ignored;
-        fs::remove_all(final_path_, ignored);
-        published_ = false;
-    }
 }
 
 std::string read_file(const std::string& path) {

@@ -1,5 +1,7 @@
 // A run folder written beside its final name and renamed into place only when complete
-// (SPEC "Outputs of a run": atomically). Until published, the destructor removes it.
+// (SPEC "Outputs of a run": atomically). The destructor removes the staging folder if it
+// was never published, and the published folder if it was published but not kept (the
+// step after publication, recording the run, failed).
 #pragma once
 
 #include <string>
@@ -20,8 +22,8 @@ public:
     // fsyncs the folder, renames it to its final name without replacing anything that is
     // there (an empty folder at the final name is removed first), fsyncs the parent.
     void publish();
-    // Removes a published folder again (used when recording the run fails afterwards).
-    void unpublish() noexcept;
+    // The published folder is final: the destructor leaves it.
+    void keep() { is_kept_ = true; }
 
     [[nodiscard]] const std::string& final_path() const { return final_path_; }
 
@@ -29,6 +31,7 @@ private:
     std::string final_path_;
     std::string staging_path_;
     bool published_ = false;
+    bool is_kept_ = false;
 };
 
 // Reads a whole file; throws IoError.

@@ -1,6 +1,8 @@
 // `kanzai explain`: exact text and JSON for hand-made runs recorded in a temporary case.db.
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -8,6 +10,7 @@
 #include "tests/support/printing.hpp"
 #include "tools/explain_run.hpp"
 #include "tools/explain_text.hpp"
+#include "tools/run_pipeline.hpp"
 
 using namespace kanzai::claims;
 using namespace kanzai::tools;
@@ -136,14 +139,14 @@ TEST_CASE("explain: a customer shows its claims, an estate allocation and every 
           "  Class customer; the admitted amount is worth 5000000 JPY at the case price\n"
           "  Claimant C1; payee C1\n"
           "  Allocations:\n"
-          "    admitted portion from estate:general (tranche 2): 1000 JPY\n"
-          "      estate:general split 1500 JPY over claims in the class worth 3000000 JPY; this "
-          "line weighed 2000000 JPY (its claim in the class) and got 1000 JPY; 0 JPY was left "
-          "after this class.\n"
           "    admitted portion from pool:BTC (tranche 1): 0.60000000 BTC\n"
           "      pool:BTC split 1.80000000 BTC over claims of 3.00000000 BTC; this line weighed "
           "1.00000000 BTC (its amount) and got 0.60000000 BTC; 0.00000000 BTC of surplus went "
           "to the estate.\n"
+          "    admitted portion from estate:general (tranche 2): 1000 JPY\n"
+          "      estate:general split 1500 JPY over claims in the class worth 3000000 JPY; this "
+          "line weighed 2000000 JPY (its claim in the class) and got 1000 JPY; 0 JPY was left "
+          "after this class.\n"
           "\n"
           "Payouts to C1 (all claims it holds, by asset, tranche and status):\n"
           "  #1: 0.60000000 BTC, tranche 1, payable\n"
@@ -282,4 +285,59 @@ TEST_CASE("explain: a missing database, run or id is exit 2 with a message, noth
                        out, err) == 2);
     CHECK(err == (c.path / "nope").string() + ": no such case folder\n");
     CHECK(out == "");
+}
+
+namespace {
+
+// A golden case computed by the real pipeline and recorded as run 1 in a copy of its folder.
+RunRecord record_golden(const TempCase& c, const std::string& name) {
+    // KANZAI_SOURCE_DIR when set, else the tree this file is in.
+    const char* root = std::getenv("KANZAI_SOURCE_DIR");
+    const fs::path source_dir = root != nullptr ? fs::path(root)
+                                                : fs::path(__FILE__).parent_path() / "../../..";
+    fs::copy(source_dir / "tests/golden" / name / "case", c.path, fs::copy_options::recursive);
+    kanzai::claims::Diagnostics diagnostics;
+    std::optional<ComputedRun> computed = compute_run(c.path.string(), diagnostics);
+    REQUIRE(computed.has_value());
+    computed->record.number = 1;
+    computed->record.created_at = "2026-07-01T09:30:00Z";
+    c.record(computed->record);
+    return computed->record;
+}
+
+}  // namespace
+
+TEST_CASE("explain: every golden run records, reads back and adds up") {
+    for (const char* name : {"estate", "funds", "pools", "statuses"}) {
+        CAPTURE(name);
+        TempCase c;
+        const RunRecord run = record_golden(c, name);
+        CaseDb db((c.path / "case.db").string(), CaseDbMode::read_only);
+        const auto back = db.read_run(1);  // verify_run_record: sources and allocations agree
+        REQUIRE(back.has_value());
+        CHECK(back->decisions.size() == run.decisions.size());
+        CHECK(back->allocations.size() == run.allocations.size());
+        CHECK(back->payouts.size() == run.payouts.size());
+        CHECK(back->summary_json == run.summary_json);
+    }
+}
+
+TEST_CASE("explain: ledger rows are shown while ledger.csv is unchanged, and only then") {
+    TempCase c;
+    static_cast<void>(record_golden(c, "statuses"));
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "C2", out, err) == 0);
+    CHECK(out.find("\nLedger rows (ledger.csv, unchanged since this run):\n"
+                   "  customer C2, account A2: 0.50000000 BTC\n") != std::string::npos);
+    {
+        std::FILE* ledger = std::fopen((c.path / "ledger.csv").string().c_str(), "a");
+        REQUIRE(ledger != nullptr);
+        std::fputs("A99,C2,BTC,0.1\n", ledger);
+        std::fclose(ledger);
+    }
+    out.clear();
+    CHECK(explain(c, "C2", out, err) == 0);
+    CHECK(out.find("\nLedger rows: not shown (ledger.csv has changed since run 1).\n") !=
+          std::string::npos);
 }

@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# Browser test of `kanzai report` (issue #8): runs the tutorial case, renders the report in
+# headless Chromium (no network), and checks that the rendered page shows exactly the
+# figures of the run's outputs: every row of the sources table against case.db, and
+# the first page of the claims table (rendered by the page's script) against decisions.csv
+# and case.db, and one claim's derivation against allocations.csv and payouts.csv.
+# Usage: report_test.sh KANZAI SOURCE_DIR [SCREENSHOT.png]
+set -euo pipefail
+kanzai=$1
+source_dir=$2
+screenshot=${3:-}
+chromium_bin=/usr/bin/chromium
+if [[ ! -x $chromium_bin ]]; then
+    echo "SKIP: $chromium_bin is absent (apt-get install chromium; CI: scripts/install-deps.sh)"
+    exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$source_dir/samples/tutorial" "$work/case"
+"$kanzai" run "$work/case" >/dev/null
+"$kanzai" report "$work/case" --html "$work/report.html" >/dev/null
+browser() {
+    # Chromium's own network features are off; the page has no external reference anyway.
+    timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu --disable-quic \
+        --no-first-run --disable-background-networking --disable-component-update \
+        --disable-sync --user-data-dir="$(mktemp -d -p "$work")" "$@" 2>/dev/null
+}
+browser --dump-dom "file://$work/report.html" >"$work/dom.html"
+python3 - "$work/dom.html" "$work/case/out/run-0001" <<'PY'
+import csv, html.parser, json, sys
+
+dom_path, run_folder = sys.argv[1], sys.argv[2]
+
+class Rows(html.parser.HTMLParser):
+    """Collects the cells of <tr data-source> and <tr data-claim> rows."""
+    def __init__(self):
+        super().__init__()
+        self.sources, self.claims, self.row, self.cell = [], [], None, None
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "tr" and ("data-source" in attrs or "data-claim" in attrs):
+            self.row = {"kind": "source" if "data-source" in attrs else "claim", "cells": []}
+        elif tag == "td" and self.row is not None:
+            self.cell = {"col": attrs.get("data-col"), "text": ""}
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell["text"] += data
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.row["cells"].append(self.cell)
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            (self.sources if self.row["kind"] == "source" else self.claims).append(self.row)
+            self.row = None
+
+parser = Rows()
+parser.feed(open(dom_path, encoding="utf-8").read())
+summary = json.load(open(f"{run_folder}/summary.json", encoding="utf-8"))
+failures = []
+
+def expect(what, got, want):
+    if got != want:
+        failures.append(f"{what}: page shows {got!r}, the run has {want!r}")
+
+# Sources table: source, paid in, tranche, available, claims on it, allocated, left, as
+# case.db records them; for a run without case.db, as summary.json gives them (each estate
+# class is offered what the classes before it left; a fund's weights are not in the folder).
+import os, sqlite3
+db_path = os.path.normpath(run_folder + "/../../case.db")
+db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) if os.path.exists(db_path) else None
+def minus(a, b):
+    """a - b for decimal strings with the same number of fraction digits, exactly."""
+    digits = len(a.split(".")[1]) if "." in a else 0
+    value = int(a.replace(".", "")) - int(b.replace(".", ""))
+    text = str(abs(value)).rjust(digits + 1, "0")
+    text = text[:-digits] + "." + text[-digits:] if digits else text
+    return ("-" if value < 0 else "") + text
+if db is not None:
+    expected = [[str(v) for v in row] for row in db.execute(
+        "SELECT source, asset, tranche, available, weights, allocated, left FROM sources "
+        "WHERE run = 1 ORDER BY row")]
+else:
+    expected = []
+    for asset, f in summary["assets"].items():
+        expected.append([f"pool:{asset}", asset, "1", f["pool"], f["claims"], f["allocated"],
+                         f["surplus"]])
+    currency = summary["case"]["currency"]
+    for fund_id, f in summary["funds"].items():
+        expected.append([f"fund:{fund_id}", currency, str(f["tranche"]), f["available"], "",
+                         f["allocated"], f["leftover"]])
+    estate = summary["estate"]
+    remaining = estate["available"]
+    for name in ["admin", "priority", "general", "subordinated"]:
+        c = estate["classes"][name]
+        after = minus(remaining, c["allocated"])
+        expected.append([f"estate:{name}", currency, str(estate["tranche"]), remaining,
+                         c["claims"], c["allocated"], after])
+        remaining = after
+    expect("equity residue", remaining, estate["residue"])
+got = [[cell["text"] for cell in row["cells"]] for row in parser.sources]
+expect("sources table", got, expected)
+
+# Claims table, first page (script-rendered): every shown column against decisions.csv.
+with open(f"{run_folder}/decisions.csv", newline="", encoding="utf-8") as f:
+    decisions = list(csv.DictReader(f))
+if db is not None:
+    db_decisions = [list(row) for row in db.execute(
+        "SELECT claim_id, payee_id, asset, ledger, admitted, disputed, value, code, reason "
+        "FROM decisions WHERE run = 1 ORDER BY row")]
+    csv_decisions = [[d[c] for c in ["claim_id", "payee_id", "asset", "ledger", "admitted",
+                                     "disputed", "value", "code", "reason"]] for d in decisions]
+    expect("decisions in case.db and decisions.csv", db_decisions, csv_decisions)
+with open(f"{run_folder}/payouts.csv", newline="", encoding="utf-8") as f:
+    payouts = list(csv.DictReader(f))
+expect("claims rows on page 1", len(parser.claims), min(100, len(decisions)))
+for row, decision in zip(parser.claims, decisions):
+    for cell in row["cells"]:
+        column = cell["col"]
+        if column == "payouts":
+            want = str(sum(1 for p in payouts if p["payee_id"] == decision["payee_id"]))
+        else:
+            want = decision[column]
+        expect(f"claim {decision['claim_id']} {column}", cell["text"], want)
+if not parser.claims:
+    failures.append("the claims table has no rows: did the page's script run?")
+for failure in failures:
+    print("FAIL:", failure)
+if failures:
+    sys.exit(1)
+print(f"ok: {len(parser.sources)} source rows, {len(parser.claims)} claim rows match the run")
+PY
+# A claim's derivation (opened through report.html#claim=ID): its allocations and its
+# payee's payouts, cell for cell, against allocations.csv and payouts.csv.
+browser --dump-dom "file://$work/report.html#claim=K04" >"$work/dom-k04.html"
+python3 - "$work/dom-k04.html" "$work/case/out/run-0001" K04 <<'PY'
+import csv, html.parser, sys
+
+dom_path, run_folder, claim_id = sys.argv[1:4]
+
+class Tables(html.parser.HTMLParser):
+    """Collects the data rows of <table class="alloc-table"> and <table class="payout-table">."""
+    def __init__(self):
+        super().__init__()
+        self.tables, self.current, self.row, self.cell = {}, None, None, None
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and attrs.get("class") in ("alloc-table", "payout-table"):
+            self.current = self.tables.setdefault(attrs["class"], [])
+        elif tag == "tr" and self.current is not None:
+            self.row = []
+        elif tag == "td" and self.row is not None:
+            self.cell = ""
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.row.append(self.cell)
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            if self.row:
+                self.current.append(self.row)
+            self.row = None
+        elif tag == "table":
+            self.current = None
+
+parser = Tables()
+parser.feed(open(dom_path, encoding="utf-8").read())
+with open(f"{run_folder}/allocations.csv", newline="", encoding="utf-8") as f:
+    allocations = [a for a in csv.DictReader(f) if a["claim_id"] == claim_id]
+with open(f"{run_folder}/decisions.csv", newline="", encoding="utf-8") as f:
+    payee = next(d["payee_id"] for d in csv.DictReader(f) if d["claim_id"] == claim_id)
+with open(f"{run_folder}/payouts.csv", newline="", encoding="utf-8") as f:
+    payouts = [p for p in csv.DictReader(f) if p["payee_id"] == payee]
+import os, sqlite3
+db_path = os.path.normpath(run_folder + "/../../case.db")
+if os.path.exists(db_path):
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    weights = [w for (w,) in db.execute(
+        "SELECT weight FROM allocations WHERE run = 1 AND claim_id = ? ORDER BY row",
+        (claim_id,))]
+else:
+    weights = [""] * len(allocations)  # the run folder has no weights
+want_allocations = [[a["portion"], a["source"], a["amount"], a["asset"], a["tranche"], w]
+                    for a, w in zip(allocations, weights)]
+if len(weights) != len(allocations):
+    print(f"FAIL: case.db has {len(weights)} allocations of {claim_id}, the CSV {len(allocations)}")
+    sys.exit(1)
+want_payouts = [[p["payout_id"], p["amount"], p["asset"], p["tranche"], p["status"]]
+                for p in payouts]
+ok = True
+for name, want in (("alloc-table", want_allocations), ("payout-table", want_payouts)):
+    got = parser.tables.get(name, [])
+    if got != want or not want:
+        print(f"FAIL: derivation of {claim_id}, {name}: page shows {got}, the run has {want}")
+        ok = False
+if not ok:
+    sys.exit(1)
+print(f"ok: derivation of {claim_id}: {len(want_allocations)} allocations, "
+      f"{len(want_payouts)} payouts match the run")
+PY
+if [[ -n $screenshot ]]; then
+    browser --screenshot="$screenshot" --window-size=1280,2200 --hide-scrollbars \
+        "file://$work/report.html" >/dev/null
+    echo "screenshot: $screenshot"
+fi

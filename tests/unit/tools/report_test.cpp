@@ -1,0 +1,330 @@
+// The review report and the determination notices: escaping, exact figures, exact notice
+// text for one payee of a tiny hand-made run.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include "claims/case_config.hpp"
+#include "claims/case_db.hpp"
+#include "tools/notices_text.hpp"
+#include "tools/report_escape.hpp"
+#include "tools/report_html.hpp"
+#include "tools/report_recovery.hpp"
+#include "tools/report_run.hpp"
+#include "tools/report_sections.hpp"
+#include "tools/run_pipeline.hpp"
+
+namespace {
+
+using kanzai::claims::RunRecord;
+
+constexpr const char* tiny_toml = R"(
+[case]
+name = "Tiny <K.K.>"
+court = "Tokyo District Court"
+case_number = "2026 (fu) 9"
+administrator = "Attorney A"
+currency = "JPY"
+cutoff = 2026-03-01T00:00:00+09:00
+bar_date = 2026-06-30
+
+[assets.JPY]
+decimals = 0
+price = "1"
+
+[assets.BTC]
+decimals = 8
+price = "10000000"
+)";
+
+kanzai::claims::CaseConfig tiny_config() {
+    kanzai::claims::Diagnostics diagnostics;
+    kanzai::claims::CaseConfigLoad load = kanzai::claims::load_case_config(tiny_toml, diagnostics);
+    REQUIRE(diagnostics.empty());
+    return load.config;
+}
+
+// C1 holds K1 (BTC, admitted 1, half paid in kind, a tenth by the estate) and K2 (disputed,
+// with a reason an attacker wrote); C2's claim is rejected.
+RunRecord tiny_run() {
+    RunRecord run;
+    run.number = 3;
+    run.engine = "kanzai 0.1.0";
+    run.inputs = {{"case.toml", "abc123"}};
+    run.summary_json = R"({"assets":{"BTC":{"claims":"2.00000000","pool":"1.00000000",
+        "allocated":"1.00000000","surplus":"0.00000000","coverage":"0.500000"}},
+        "decision_codes":{"A-MATCHES-LEDGER":1,"O-DETERMINATION":1,"R-NO-BALANCE":1},
+        "payout_statuses":{"held_disputed":1,"payable":2},
+        "transfer_findings":{},"receivables":{"C9":"150000"}})";
+    run.decisions = {
+        {"K1", "C1", "C1", "C1", "BTC", "1.00000000", "1.00000000", "1.00000000", "0.00000000",
+         "customer", "A-MATCHES-LEDGER", "filed 1.00000000 BTC; admitted as filed", "10000000"},
+        {"K2", "C1", "C1", "C1", "BTC", "1.00000000", "0.00000000", "0.00000000", "1.00000000",
+         "customer", "O-DETERMINATION", "<script>alert(1)</script>", "0"},
+        {"K3", "C2", "C2", "C2", "BTC", "0.50000000", "0.00000000", "0.00000000", "0.00000000",
+         "", "R-NO-BALANCE", "no balance", "0"},
+    };
+    run.allocations = {
+        {"K1", "admitted", "pool:BTC", "BTC", "0.50000000", 1, "1.00000000"},
+        {"K1", "admitted", "estate:general", "JPY", "1000000", 2, "5000000"},
+        {"K2", "disputed", "pool:BTC", "BTC", "0.50000000", 1, "1.00000000"},
+    };
+    run.payouts = {
+        {1, "C1", "BTC", "0.50000000", 1, "held_disputed"},
+        {2, "C1", "BTC", "0.50000000", 1, "payable"},
+        {3, "C1", "JPY", "1000000", 2, "payable"},
+    };
+    run.sources = {{"pool:BTC", "BTC", "1.00000000", "2.00000000", "1.00000000", "0.00000000", 1}};
+    return run;
+}
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+        ++count;
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("report: html_escape escapes the five special characters") {
+    CHECK(kanzai::tools::html_escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;");
+}
+
+TEST_CASE("report: script-safe JSON strings cannot close a script element") {
+    CHECK(kanzai::tools::json_script_string("</script><!--\"\\\n\x01") ==
+          "\"\\u003c/script\\u003e\\u003c!--\\\"\\\\\\n\\u0001\"");
+    CHECK(kanzai::tools::json_script_string("a\xE2\x80\xA8z") == "\"a\\u2028z\"");
+}
+
+TEST_CASE("report: coverage bar widths are exact and capped") {
+    CHECK(kanzai::tools::percent_width("0.800000") == "80.00%");
+    CHECK(kanzai::tools::percent_width("0.012345") == "1.23%");
+    CHECK(kanzai::tools::percent_width("0.000000") == "0.00%");
+    CHECK(kanzai::tools::percent_width("1.000000") == "100.00%");
+    CHECK(kanzai::tools::percent_width("2.500000") == "100.00%");
+}
+
+TEST_CASE("report: recovery histogram per claimant") {
+    // C1: lines worth 10000000 + 10000000; recovered 0.5 BTC (5000000) + 1000000 + 0.5 BTC
+    // (5000000) = 11000000 -> 55% -> bucket 5. C2 has no lines and is not counted.
+    const kanzai::tools::RecoveryHistogram histogram =
+        kanzai::tools::recovery_histogram(tiny_config(), tiny_run());
+    CHECK(histogram.claimants_count == 1);
+    CHECK(histogram.buckets[5] == 1);
+    CHECK(histogram.buckets[0] == 0);
+    CHECK(histogram.buckets[10] == 0);
+}
+
+TEST_CASE("report: every input string is escaped; amounts appear as written") {
+    const std::string html = kanzai::tools::render_report_html(tiny_config(), tiny_run());
+    CHECK(count_of(html, "<script") == 2);  // the data block and the page script only
+    CHECK(count_of(html, "alert(1)") == 1);
+    CHECK(html.find("\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\"") !=
+          std::string::npos);
+    CHECK(html.find("<h1>Tiny &lt;K.K.&gt;</h1>") != std::string::npos);
+    CHECK(html.find("<td class=\"num\">2.00000000</td><td class=\"num\">1.00000000</td>"
+                    "<td class=\"num\">50.00%</td>") != std::string::npos);
+    CHECK(html.find("<a href=\"#claims\" class=\"claim-link\" data-claim=\"K2\">K2</a>: "
+                    "1.00000000 BTC disputed (O-DETERMINATION)") != std::string::npos);
+    CHECK(html.find("C9: 150000") != std::string::npos);
+    CHECK(html.find("http") == std::string::npos);  // no external asset, no network
+}
+
+TEST_CASE("report: the claims data block groups allocations by claim and payouts by payee") {
+    RunRecord run = tiny_run();
+    run.decisions.resize(1);
+    run.set_offs = {{"C1", "300000", "100000", "200000"}};
+    CHECK(kanzai::tools::render_claims_data(run) ==
+          "{\"rows\":[\n[\"K1\",\"C1\",\"C1\",\"C1\",\"BTC\",\"1.00000000\",\"1.00000000\","
+          "\"1.00000000\",\"0.00000000\",\"customer\",\"A-MATCHES-LEDGER\","
+          "\"filed 1.00000000 BTC; admitted as filed\",\"10000000\"]],\n"
+          "\"alloc\":{\n\"K1\":[[\"admitted\",\"pool:BTC\",\"BTC\",\"0.50000000\",\"1\","
+          "\"1.00000000\"],[\"admitted\",\"estate:general\",\"JPY\",\"1000000\",\"2\","
+          "\"5000000\"]],\n\"K2\":[[\"disputed\",\"pool:BTC\",\"BTC\",\"0.50000000\",\"1\","
+          "\"1.00000000\"]]},\n\"pay\":{\n\"C1\":[[\"1\",\"BTC\",\"0.50000000\",\"1\","
+          "\"held_disputed\"],[\"2\",\"BTC\",\"0.50000000\",\"1\",\"payable\"],[\"3\",\"JPY\","
+          "\"1000000\",\"2\",\"payable\"]]},\n\"setoff\":{\n\"C1\":[\"300000\",\"100000\","
+          "\"200000\"]}}");
+}
+
+TEST_CASE("notices: dispute deadline is 30 days after the run date, across a month end") {
+    CHECK(kanzai::tools::dispute_deadline_text("2026-11-22T01:02:03Z", 30) ==
+          "by 2026-12-22 (30 days after the run date 2026-11-22)");
+    CHECK(kanzai::tools::dispute_deadline_text("2028-02-15T00:00:00Z", 30) ==
+          "by 2028-03-16 (30 days after the run date 2028-02-15)");
+    CHECK(kanzai::tools::dispute_deadline_text("", 14) ==
+          "within 14 days of the date of this notice");
+}
+
+TEST_CASE("notices: exact text for one payee") {
+    const RunRecord run = tiny_run();
+    const std::vector<kanzai::tools::PayeeRows> payees = kanzai::tools::group_rows_by_payee(run);
+    REQUIRE(payees.size() == 2);
+    CHECK(payees[1].payee_id == "C2");
+    const kanzai::tools::NoticeCase notice_case{
+        .name = "Tiny K.K.", .court = "Tokyo District Court", .case_number = "2026 (fu) 9",
+        .administrator = "Attorney A", .currency = "JPY", .run_number = 3,
+        .engine = "kanzai 0.1.0",
+        .dispute_deadline = kanzai::tools::dispute_deadline_text("2026-11-22T00:00:00Z", 30)};
+    CHECK(kanzai::tools::render_notice(notice_case, run, payees[0], "Aiko Abe") ==
+          "DETERMINATION NOTICE\n\n"
+          "Case:          Tiny K.K.\n"
+          "Court:         Tokyo District Court\n"
+          "Case number:   2026 (fu) 9\n"
+          "Administrator: Attorney A\n"
+          "Run:           3 (kanzai 0.1.0)\n\n"
+          "To: Aiko Abe (C1)\n\n"
+          "Your claims (2)\n"
+          "----------------------------------------------------------------\n"
+          "Claim K1 (BTC), customer C1\n"
+          "  Filed:     1.00000000 BTC\n"
+          "  Ledger:    1.00000000 BTC\n"
+          "  Admitted:  1.00000000 BTC\n"
+          "  Disputed:  0.00000000 BTC\n"
+          "  Class:     customer\n"
+          "  Decision:  A-MATCHES-LEDGER\n"
+          "  Reason:    filed 1.00000000 BTC; admitted as filed\n"
+          "  Allocated: 0.50000000 BTC from pool:BTC (admitted portion, tranche 1)\n"
+          "  Allocated: 1000000 JPY from estate:general (admitted portion, tranche 2)\n\n"
+          "Claim K2 (BTC), customer C1\n"
+          "  Filed:     1.00000000 BTC\n"
+          "  Ledger:    0.00000000 BTC\n"
+          "  Admitted:  0.00000000 BTC\n"
+          "  Disputed:  1.00000000 BTC\n"
+          "  Class:     customer\n"
+          "  Decision:  O-DETERMINATION\n"
+          "  Reason:    <script>alert(1)</script>\n"
+          "  Allocated: 0.50000000 BTC from pool:BTC (disputed portion, tranche 1)\n\n"
+          "Your payouts (3)\n"
+          "----------------------------------------------------------------\n"
+          "  Payout 1: 0.50000000 BTC, tranche 1, held_disputed\n"
+          "  Payout 2: 0.50000000 BTC, tranche 1, payable\n"
+          "  Payout 3: 1000000 JPY, tranche 2, payable\n\n"
+          "What you must do\n"
+          "----------------------------------------------------------------\n"
+          "- held_disputed: part of your claim is disputed; these payouts are held until the "
+          "dispute is resolved.\n"
+          "- payable: nothing; these payouts are paid in their tranche.\n"
+          "- If you disagree with a decision, file an objection with the administrator by "
+          "2026-12-22 (30 days after the run date 2026-11-22).\n");
+}
+
+TEST_CASE("report: a run reads back the same from case.db and from its run folder") {
+    namespace fs = std::filesystem;
+    // KANZAI_SOURCE_DIR when set, else the source tree this file is in (CMake compiles it
+    // by absolute path).
+    const char* source_env = std::getenv("KANZAI_SOURCE_DIR");
+    const fs::path source_dir = source_env != nullptr
+                                    ? fs::path(source_env)
+                                    : fs::path(__FILE__).parent_path() / ".." / ".." / "..";
+    REQUIRE(fs::exists(source_dir / "samples" / "tutorial" / "case.toml"));
+    const fs::path case_folder = fs::temp_directory_path() /
+                                 ("kanzai-report-test-" + std::to_string(::getpid()));
+    fs::remove_all(case_folder);
+    fs::copy(source_dir / "samples" / "tutorial", case_folder);
+    kanzai::claims::Diagnostics diagnostics;
+    std::optional<kanzai::tools::ComputedRun> computed =
+        kanzai::tools::compute_run(case_folder.string(), diagnostics);
+    REQUIRE(computed);
+    computed->record.number = 1;
+    computed->record.out_folder = (case_folder / "out" / "run-0001").string();
+    fs::create_directories(computed->record.out_folder);
+    for (const kanzai::tools::OutputFile& file : computed->files) {
+        std::ofstream(fs::path(computed->record.out_folder) / file.name, std::ios::binary)
+            << file.bytes;
+    }
+    const RunRecord from_folder = kanzai::tools::read_report_run(case_folder.string(), 1);
+    {
+        kanzai::claims::CaseDb db((case_folder / "case.db").string());
+        db.insert_run(computed->record).commit();
+    }
+    const RunRecord from_db = kanzai::tools::read_report_run(case_folder.string(), std::nullopt);
+    fs::remove_all(case_folder);
+
+    const RunRecord& recorded = computed->record;
+    CHECK(from_db.allocations.at(0).weight == recorded.allocations.at(0).weight);
+    CHECK(!recorded.allocations.at(0).weight.empty());
+    CHECK(from_folder.summary_json == recorded.summary_json);
+    CHECK(from_folder.engine == recorded.engine);
+    REQUIRE(from_folder.decisions.size() == recorded.decisions.size());
+    for (std::size_t i = 0; i < recorded.decisions.size(); ++i) {
+        const auto& a = from_folder.decisions[i];
+        const auto& b = recorded.decisions[i];
+        CHECK(std::tie(a.claim_id, a.customer_id, a.claimant_id, a.payee_id, a.asset, a.filed,
+                       a.ledger, a.admitted, a.disputed, a.claim_class, a.code, a.reason,
+                       a.value) ==
+              std::tie(b.claim_id, b.customer_id, b.claimant_id, b.payee_id, b.asset, b.filed,
+                       b.ledger, b.admitted, b.disputed, b.claim_class, b.code, b.reason,
+                       b.value));
+    }
+    REQUIRE(from_folder.allocations.size() == recorded.allocations.size());
+    for (std::size_t i = 0; i < recorded.allocations.size(); ++i) {
+        const auto& a = from_folder.allocations[i];
+        const auto& b = recorded.allocations[i];
+        CHECK(std::tie(a.claim_id, a.portion, a.source, a.asset, a.amount, a.tranche) ==
+              std::tie(b.claim_id, b.portion, b.source, b.asset, b.amount, b.tranche));
+    }
+    REQUIRE(from_folder.payouts.size() == recorded.payouts.size());
+    for (std::size_t i = 0; i < recorded.payouts.size(); ++i) {
+        const auto& a = from_folder.payouts[i];
+        const auto& b = recorded.payouts[i];
+        CHECK(std::tie(a.payout_id, a.payee_id, a.asset, a.amount, a.tranche, a.status) ==
+              std::tie(b.payout_id, b.payee_id, b.asset, b.amount, b.tranche, b.status));
+    }
+    // The folder has no fund weights (eligible shortfall values); everything else matches.
+    REQUIRE(from_folder.sources.size() == recorded.sources.size());
+    for (std::size_t i = 0; i < recorded.sources.size(); ++i) {
+        const auto& a = from_folder.sources[i];
+        const auto& b = recorded.sources[i];
+        CHECK(std::tie(a.source, a.asset, a.available, a.allocated, a.left, a.tranche) ==
+              std::tie(b.source, b.asset, b.available, b.allocated, b.left, b.tranche));
+        CHECK((a.weights == b.weights || a.source.rfind("fund:", 0) == 0));
+    }
+}
+
+TEST_CASE("notices and report: the commands on the tutorial case") {
+    namespace fs = std::filesystem;
+    const fs::path work = fs::temp_directory_path() /
+                          ("kanzai-notices-test-" + std::to_string(::getpid()));
+    fs::remove_all(work);
+    fs::create_directories(work);
+    const fs::path source_dir = fs::path(__FILE__).parent_path() / ".." / ".." / "..";
+    fs::copy(source_dir / "samples" / "tutorial", work / "case");
+    const std::string kanzai = KANZAI_BINARY;
+    const std::string case_folder = (work / "case").string();
+    const auto run = [](const std::string& command) {
+        const int status = std::system((command + " >/dev/null 2>&1").c_str());
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    };
+    REQUIRE(run(kanzai + " run " + case_folder + " --no-db") == 0);
+    const std::string notices = (work / "notices").string();
+    CHECK(run(kanzai + " notices " + case_folder + " --out " + notices) == 0);
+    std::size_t files_count = 0;
+    for (const auto& entry : fs::directory_iterator(notices)) {
+        files_count += entry.is_regular_file() ? 1U : 0U;
+    }
+    CHECK(files_count == 13);  // 10 customers as payees (C09 bought K02) and 3 creditors
+    std::ifstream c03(fs::path(notices) / "00003-C03.txt");
+    const std::string text{std::istreambuf_iterator<char>(c03), {}};
+    CHECK(text.find("To: Chika Chiba (C03)\n") != std::string::npos);
+    CHECK(text.find("  Payout 7: 0.40000000 BTC, tranche 1, held_kyc\n") != std::string::npos);
+    CHECK(text.find("- held_kyc: complete identity verification (KYC)") != std::string::npos);
+    // A non-empty folder is never written into (exit 4).
+    CHECK(run(kanzai + " notices " + case_folder + " --out " + notices) == 4);
+    // A missing run is an I/O error, not a crash.
+    CHECK(run(kanzai + " report " + case_folder + " --run 9 --html " +
+              (work / "r.html").string()) == 4);
+    CHECK(!fs::exists(work / "r.html"));
+    fs::remove_all(work);
+}
