@@ -85,7 +85,7 @@ PY
     holder=$!
     for _ in $(seq 100); do [ -f "$work/locked" ] && break; sleep 0.1; done
     rm -f "$work/locked"
-    expect_io_error "case.db" run "$case_folder"
+    expect_io_error "(case.db|case database).*locked" run "$case_folder"
     kill "$holder"
     wait "$holder" 2> /dev/null
     python3 "$here/check_case_state.py" "$case_folder" || exit 1
