@@ -25,8 +25,7 @@ done
 [[ -x /usr/bin/time ]] || { echo "bench: needs /usr/bin/time (Debian package time)" >&2; exit 2; }
 
 if [[ ! -f $build/build.ninja ]]; then
-    cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKANZAI_TESTS=OFF \
-        -DKANZAI_WERROR=OFF >/dev/null
+    cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKANZAI_TESTS=OFF >/dev/null
 fi
 cmake --build "$build" -j2 --target kanzai kanzai_floor >/dev/null
 kanzai=$build/kanzai
