@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "claims/determine.hpp"
+#include "claims/load_case.hpp"
 #include "engine/decimal.hpp"
 #include "tests/support/printing.hpp"
 #include "tools/commands.hpp"
@@ -181,4 +183,31 @@ TEST_CASE("synth: an occupied folder is refused with exit 4 and left untouched")
     CHECK(fs::exists(fresh / "payments.csv"));
     CHECK(kanzai::tools::run_synth({.folder = (dir.path / "x").string(), .customers = 0}) ==
           kanzai::tools::exit_usage);
+}
+
+TEST_CASE("synth: the case passes kanzai check (loads and determines without an error)") {
+    // Several seeds and asset counts, so every generated shape meets the real loader.
+    const std::pair<int, std::uint64_t> plans[] = {{1, 5}, {5, 6}, {10, 7}};
+    for (const auto& [assets, seed] : plans) {
+        CAPTURE(assets);
+        CAPTURE(seed);
+        TempDir dir;
+        (void)write_synth_case(dir.path, {.customers_count = 2'000,
+                                          .assets_count = assets,
+                                          .seed = seed});
+        kanzai::claims::Diagnostics diagnostics;
+        const kanzai::claims::Case loaded = kanzai::claims::load_case(dir.path, diagnostics);
+        for (const auto& diagnostic : diagnostics.sorted()) {
+            FAIL_CHECK(diagnostic.text());
+        }
+        REQUIRE(diagnostics.empty());
+        const kanzai::claims::Determination determination =
+            kanzai::claims::determine_claims(loaded, diagnostics);
+        for (const auto& diagnostic : diagnostics.sorted()) {
+            FAIL_CHECK(diagnostic.text());
+        }
+        CHECK(diagnostics.empty());
+        CHECK(loaded.customers.size() == 2'000);
+        CHECK(determination.decisions.size() >= loaded.claims.size());
+    }
 }
