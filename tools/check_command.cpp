@@ -11,6 +11,7 @@
 #include "engine/decimal.hpp"
 #include "tools/check_summary.hpp"
 #include "tools/commands.hpp"
+#include "tools/human_amount.hpp"
 
 namespace kanzai::tools {
 
@@ -73,15 +74,18 @@ std::string format_check_text(const CheckSummary& summary) {
     }
     text += fmt::format("receivables: {}\n", summary.receivables.size());
     for (const auto& [customer_id, value] : summary.receivables) {
-        text += fmt::format("  {}: {} {}\n", customer_id,
-                            engine::format_units(value.count, summary.currency_decimals),
-                            summary.currency);
+        text += fmt::format(
+            "  {}: {} {}\n", customer_id,
+            group_thousands(engine::format_units(value.count, summary.currency_decimals)),
+            summary.currency);
     }
     text += "assets: ledger total / segregated holdings held\n";
     for (const CheckAssetLine& line : summary.assets) {
-        text += fmt::format("  {}: {} / {}\n", line.asset,
-                            engine::format_units(line.ledger.count, line.decimals),
-                            engine::format_units(line.segregated_held.count, line.decimals));
+        text += fmt::format(
+            "  {}: {} / {} {}\n", line.asset,
+            group_thousands(engine::format_units(line.ledger.count, line.decimals)),
+            group_thousands(engine::format_units(line.segregated_held.count, line.decimals)),
+            line.asset);
     }
     return text;
 }

@@ -1,6 +1,7 @@
 // `kanzai explain` text and JSON, from a run record. Every figure printed is a figure of the
 // record (never recomputed here: tools/ implements no rule of the SPEC, STYLE.md §1).
 #include "tools/explain_text.hpp"
+#include "tools/human_amount.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -35,9 +36,11 @@ std::string currency_of(const RunRecord& run) {
     return found != case_object.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
-// "0.30000000 BTC"; the asset is left out when unknown.
+// "1,200.30000000 BTC": thousands separators for the reader; the asset is left out when
+// unknown. (The JSON form keeps the plain amounts.)
 std::string money(std::string_view amount, std::string_view asset) {
-    return asset.empty() ? std::string(amount) : fmt::format("{} {}", amount, asset);
+    const std::string grouped = group_thousands(amount);
+    return asset.empty() ? grouped : fmt::format("{} {}", grouped, asset);
 }
 
 const SourceRecord* find_source(const RunRecord& run, std::string_view name) {

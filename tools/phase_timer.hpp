@@ -1,8 +1,12 @@
-// Opt-in phase timings for `kanzai run` (issue #7): with KANZAI_TIMINGS=1 in the environment,
-// each mark() prints "kanzai-timing: <phase> <milliseconds>" to stderr, the time since the
-// previous mark. Off by default so that normal output stays byte-identical. Clocks live here,
-// in tools/, never in engine/ or claims/ (runs must be deterministic).
+// Phase timings and progress for `kanzai run`. With KANZAI_TIMINGS=1 in the environment each
+// mark() prints "kanzai-timing: <phase> <milliseconds>" to stderr, the time since the previous
+// mark (issue #7). Otherwise, when stderr is a terminal, a phase that took 0.2 s or more prints
+// "kanzai: <phase> done (<seconds> s)" so a long run shows progress (issue #8); when stderr is
+// not a terminal (scripts, CI, files) nothing is printed. Clocks live here, in tools/, never in
+// engine/ or claims/ (runs must be deterministic).
 #pragma once
+
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -16,23 +20,31 @@ namespace kanzai::tools {
 class PhaseTimer {
 public:
     PhaseTimer()
-        : enabled_(std::getenv("KANZAI_TIMINGS") != nullptr &&
+        : timings_(std::getenv("KANZAI_TIMINGS") != nullptr &&
                    std::strcmp(std::getenv("KANZAI_TIMINGS"), "1") == 0),
+          progress_(::isatty(STDERR_FILENO) == 1),
           since_(std::chrono::steady_clock::now()) {}
 
     void mark(std::string_view phase) {
-        if (!enabled_) {
+        if (!timings_ && !progress_) {
             return;
         }
         const auto now = std::chrono::steady_clock::now();
         const auto micros =
             std::chrono::duration_cast<std::chrono::microseconds>(now - since_).count();
-        fmt::print(stderr, "kanzai-timing: {} {}.{:03}\n", phase, micros / 1000, micros % 1000);
         since_ = now;
+        if (timings_) {
+            fmt::print(stderr, "kanzai-timing: {} {}.{:03}\n", phase, micros / 1000,
+                       micros % 1000);
+        } else if (micros >= 200'000) {
+            fmt::print(stderr, "kanzai: {} done ({}.{} s)\n", phase, micros / 1'000'000,
+                       micros / 100'000 % 10);
+        }
     }
 
 private:
-    bool enabled_;
+    bool timings_;
+    bool progress_;
     std::chrono::steady_clock::time_point since_;
 };
 

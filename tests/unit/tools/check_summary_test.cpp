@@ -38,9 +38,9 @@ TEST_CASE("check summary: text") {
           "claims: 5 filed, 7 decisions\n"
           "  A-MATCHES-LEDGER: 2\n  D-DEEMED: 5\n"
           "transfer findings: 1\n  claim K1, transfer T9: to_id X is not a customer\n"
-          "receivables: 1\n  C3: 1000 JPY\n"
+          "receivables: 1\n  C3: 1,000 JPY\n"
           "assets: ledger total / segregated holdings held\n"
-          "  BTC: 1.85000000 / 1.25000000\n");
+          "  BTC: 1.85000000 / 1.25000000 BTC\n");
 }
 
 TEST_CASE("check summary: JSON keeps amounts as exact decimal strings") {
