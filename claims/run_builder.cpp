@@ -36,6 +36,8 @@ std::string filed_text(const Case& loaded, const Decision& decision) {
     return units_text(loaded, decision.asset_index, decision.filed.count);
 }
 
+}  // namespace
+
 std::vector<DecisionRecord> decision_records(const Case& loaded,
                                              const Determination& determination) {
     std::vector<DecisionRecord> records;
@@ -119,6 +121,8 @@ std::vector<PayoutRecord> payout_records(const Case& loaded, const PayoutSchedul
     return records;
 }
 
+namespace {
+
 std::vector<SourceRecord> source_records(const Case& loaded, const Distribution& distribution) {
     const CaseConfig& config = loaded.config;
     const engine::WaterfallResult& result = distribution.result;
@@ -166,15 +170,21 @@ std::vector<SourceRecord> source_records(const Case& loaded, const Distribution&
 
 RunRecord build_run_record(const Case& loaded, const Determination& determination,
                            const Distribution& distribution, const PayoutSchedule& schedule) {
+    RunRecord record = build_run_header(loaded, determination, distribution);
+    record.decisions = decision_records(loaded, determination);
+    record.allocations = allocation_records(loaded, determination, distribution);
+    record.payouts = payout_records(loaded, schedule);
+    return record;
+}
+
+RunRecord build_run_header(const Case& loaded, const Determination& determination,
+                           const Distribution& distribution) {
     RunRecord record;
     record.engine = std::string("kanzai ") + KANZAI_VERSION;
     record.case_name = loaded.config.name;
     for (const InputFile& input : loaded.inputs) {
         record.inputs.push_back({.name = input.name, .sha256 = input.sha256});
     }
-    record.decisions = decision_records(loaded, determination);
-    record.allocations = allocation_records(loaded, determination, distribution);
-    record.payouts = payout_records(loaded, schedule);
     record.sources = source_records(loaded, distribution);
     for (const SetOff& set_off : determination.set_offs) {
         record.set_offs.push_back(
