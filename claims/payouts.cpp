@@ -1,7 +1,7 @@
 // Grouping allocations into payouts, with holds, catch-up against earlier payments and
-// minimum payouts. Grouping sorts flat vectors of entries keyed by a view of the payee id
-// (into the decisions, the payments or a small table of creditor payees): at 1M customers
-// the std::map keyed by payee strings it replaces was 12% of `kanzai run` (issue #7).
+// minimum payouts. Grouping sorts flat vectors of entries keyed by the byte-order rank of
+// the payee id: at 1M customers the std::map keyed by payee strings it replaces was 12% of
+// `kanzai run`, and sorting by string views still 15% (issue #7).
 #include "claims/payouts.hpp"
 
 #include <algorithm>
@@ -15,7 +15,7 @@ namespace {
 // One allocation, then one group of them (amounts summed) after sorting. `eligible` stands
 // for "not held", decided later between below_minimum and payable.
 struct Entry {
-    std::string_view payee_id;
+    std::uint32_t payee = 0;  // PayeeRanks rank
     std::uint32_t asset_index = 0;
     int tranche = 1;
     bool eligible = false;
@@ -23,17 +23,17 @@ struct Entry {
     Int128 amount = 0;
 
     [[nodiscard]] auto key() const {
-        return std::make_tuple(payee_id, asset_index, tranche, eligible, held);
+        return std::make_tuple(payee, asset_index, tranche, eligible, held);
     }
 };
 
-// An amount per (payee, asset), kept sorted by (payee_id bytes, asset index).
+// An amount per (payee, asset), kept sorted by (payee id bytes, asset index).
 struct PayeeAsset {
-    std::string_view payee_id;
+    std::uint32_t payee = 0;  // PayeeRanks rank
     std::uint32_t asset_index = 0;
     Int128 amount = 0;
 
-    [[nodiscard]] auto key() const { return std::make_tuple(payee_id, asset_index); }
+    [[nodiscard]] auto key() const { return std::make_tuple(payee, asset_index); }
     bool operator==(const PayeeAsset&) const = default;
 };
 
@@ -78,12 +78,55 @@ PayoutStatus hold_of(const Case& loaded, const Decision& decision, engine::Porti
     return PayoutStatus::payable;
 }
 
+// Every payee id (of the decisions, the creditor lines and the payments) numbered in byte
+// order, equal ids equal numbers: sorting by number is sorting by id.
+struct PayeeRanks {
+    std::vector<std::string_view> ids;  // by rank
+    std::vector<std::uint32_t> of_decision;
+    std::vector<std::uint32_t> of_creditor;
+    std::vector<std::uint32_t> of_payment;
+};
+
+PayeeRanks rank_payees(const Case& loaded, const Determination& determination,
+                       const std::vector<std::string>& creditor_payees) {
+    PayeeRanks ranks;
+    ranks.of_decision.resize(determination.decisions.size());
+    ranks.of_creditor.resize(creditor_payees.size());
+    ranks.of_payment.resize(loaded.payments.size());
+    struct Slot {
+        std::string_view id;
+        std::uint32_t* rank;
+    };
+    std::vector<Slot> slots;
+    slots.reserve(ranks.of_decision.size() + ranks.of_creditor.size() +
+                  ranks.of_payment.size());
+    for (std::size_t i = 0; i < determination.decisions.size(); ++i) {
+        slots.push_back({determination.decisions[i].payee_id, &ranks.of_decision[i]});
+    }
+    for (std::size_t i = 0; i < creditor_payees.size(); ++i) {
+        slots.push_back({creditor_payees[i], &ranks.of_creditor[i]});
+    }
+    for (std::size_t i = 0; i < loaded.payments.size(); ++i) {
+        slots.push_back({loaded.payments[i].payee_id, &ranks.of_payment[i]});
+    }
+    std::sort(slots.begin(), slots.end(),
+              [](const Slot& a, const Slot& b) { return a.id < b.id; });
+    for (const Slot& slot : slots) {
+        if (ranks.ids.empty() || ranks.ids.back() != slot.id) {
+            ranks.ids.push_back(slot.id);
+        }
+        *slot.rank = static_cast<std::uint32_t>(ranks.ids.size() - 1);
+    }
+    return ranks;
+}
+
 // What was paid earlier, per payee and asset (payments.csv), sorted.
-std::vector<PayeeAsset> paid_earlier(const Case& loaded) {
+std::vector<PayeeAsset> paid_earlier(const Case& loaded, const PayeeRanks& ranks) {
     std::vector<PayeeAsset> paid;
     paid.reserve(loaded.payments.size());
-    for (const Payment& payment : loaded.payments) {
-        paid.push_back({payment.payee_id, payment.asset_index, payment.amount.count});
+    for (std::size_t i = 0; i < loaded.payments.size(); ++i) {
+        const Payment& payment = loaded.payments[i];
+        paid.push_back({ranks.of_payment[i], payment.asset_index, payment.amount.count});
     }
     sort_and_merge(paid);
     return paid;
@@ -92,23 +135,23 @@ std::vector<PayeeAsset> paid_earlier(const Case& loaded) {
 // The allocations grouped by (payee, asset, tranche, eligible, held), sorted.
 std::vector<Entry> grouped_allocations(const Case& loaded, const Determination& determination,
                                        const Distribution& distribution,
-                                       const std::vector<std::string>& creditor_payees) {
+                                       const PayeeRanks& ranks) {
     std::vector<Entry> entries;
     entries.reserve(distribution.result.allocations.size());
     for (const engine::Allocation& allocation : distribution.result.allocations) {
-        Entry entry{.payee_id = {},
+        Entry entry{.payee = 0,
                     .asset_index = allocation.asset_index,
                     .tranche = allocation.tranche,
                     .eligible = false,
                     .held = PayoutStatus::payable,
                     .amount = allocation.amount};
         if (allocation.is_creditor) {
-            entry.payee_id = creditor_payees[allocation.line_index];
+            entry.payee = ranks.of_creditor[allocation.line_index];
             entry.eligible = true;
         } else {
             const auto& line = distribution.input.lines[allocation.line_index];
             const Decision& decision = determination.decisions[line.claim_index];
-            entry.payee_id = decision.payee_id;
+            entry.payee = ranks.of_decision[line.claim_index];
             entry.held = hold_of(loaded, decision, line.portion, entry.eligible);
         }
         entries.push_back(entry);
@@ -122,16 +165,16 @@ std::vector<Entry> grouped_allocations(const Case& loaded, const Determination& 
 // sorted, so a payee's eligible groups in an asset are in tranche order. Returns what was
 // applied per (payee, asset), parallel to `paid`.
 std::vector<Int128> catch_up(const std::vector<PayeeAsset>& paid, std::vector<Entry>& groups,
-                             std::vector<Overpayment>& overpayments) {
+                             const PayeeRanks& ranks, std::vector<Overpayment>& overpayments) {
     std::vector<Int128> applied_total(paid.size(), 0);
     for (std::size_t p = 0; p < paid.size(); ++p) {
         Int128 left = paid[p].amount;
         auto group = std::lower_bound(groups.begin(), groups.end(), paid[p].key(),
                                       [](const Entry& entry, const auto& key) {
-                                          return std::make_tuple(entry.payee_id,
+                                          return std::make_tuple(entry.payee,
                                                                  entry.asset_index) < key;
                                       });
-        for (; group != groups.end() && group->payee_id == paid[p].payee_id &&
+        for (; group != groups.end() && group->payee == paid[p].payee &&
                group->asset_index == paid[p].asset_index;
              ++group) {
             if (group->eligible) {
@@ -142,7 +185,7 @@ std::vector<Int128> catch_up(const std::vector<PayeeAsset>& paid, std::vector<En
         }
         applied_total[p] = paid[p].amount - left;
         if (left > 0) {
-            overpayments.push_back({.payee_id = std::string(paid[p].payee_id),
+            overpayments.push_back({.payee_id = std::string(ranks.ids[paid[p].payee]),
                                     .asset_index = paid[p].asset_index,
                                     .amount = left});
         }
@@ -152,17 +195,19 @@ std::vector<Int128> catch_up(const std::vector<PayeeAsset>& paid, std::vector<En
 
 // SPEC "Invariants": per payee and asset, payouts of every status + earlier payments
 // applied = allocations.
-void check_accounted(const std::vector<Payout>& payouts, const std::vector<PayeeAsset>& paid,
-                     const std::vector<Int128>& applied, std::vector<PayeeAsset> allocated) {
+// `payees` are the ranks of the payouts' payees.
+void check_accounted(const std::vector<Payout>& payouts, const std::vector<std::uint32_t>& payees,
+                     const std::vector<PayeeAsset>& paid, const std::vector<Int128>& applied,
+                     std::vector<PayeeAsset> allocated) {
     std::vector<PayeeAsset> accounted;
     accounted.reserve(payouts.size() + paid.size());
-    for (const Payout& payout : payouts) {
-        KANZAI_ASSERT(payout.amount > 0);
-        accounted.push_back({payout.payee_id, payout.asset_index, payout.amount});
+    for (std::size_t i = 0; i < payouts.size(); ++i) {
+        KANZAI_ASSERT(payouts[i].amount > 0);
+        accounted.push_back({payees[i], payouts[i].asset_index, payouts[i].amount});
     }
     for (std::size_t p = 0; p < paid.size(); ++p) {
         KANZAI_ASSERT(applied[p] >= 0);
-        accounted.push_back({paid[p].payee_id, paid[p].asset_index, applied[p]});
+        accounted.push_back({paid[p].payee, paid[p].asset_index, applied[p]});
     }
     sort_and_merge(accounted);
     std::erase_if(accounted, [](const PayeeAsset& total) { return total.amount == 0; });
@@ -196,17 +241,17 @@ PayoutSchedule schedule_payouts(const Case& loaded, const Determination& determi
     for (const auto& creditor : distribution.input.creditors) {
         creditor_payees.push_back("creditor:" + loaded.creditors[creditor.creditor_index].id);
     }
-    std::vector<Entry> groups =
-        grouped_allocations(loaded, determination, distribution, creditor_payees);
+    const PayeeRanks ranks = rank_payees(loaded, determination, creditor_payees);
+    std::vector<Entry> groups = grouped_allocations(loaded, determination, distribution, ranks);
     std::vector<PayeeAsset> allocated;  // for the invariant, before catch-up
     allocated.reserve(groups.size());
     for (const Entry& group : groups) {
-        allocated.push_back({group.payee_id, group.asset_index, group.amount});
+        allocated.push_back({group.payee, group.asset_index, group.amount});
     }
 
     PayoutSchedule schedule;
-    const std::vector<PayeeAsset> paid = paid_earlier(loaded);
-    const std::vector<Int128> applied = catch_up(paid, groups, schedule.overpayments);
+    const std::vector<PayeeAsset> paid = paid_earlier(loaded, ranks);
+    const std::vector<Int128> applied = catch_up(paid, groups, ranks, schedule.overpayments);
 
     // Payouts in their output order: payee, asset id, tranche, status text.
     const auto& assets = loaded.config.assets;
@@ -226,23 +271,26 @@ PayoutSchedule schedule_payouts(const Case& loaded, const Determination& determi
     }
     const auto output_key = [&](std::uint32_t i) {
         const Entry& group = groups[i];
-        return std::make_tuple(group.payee_id, std::string_view(assets[group.asset_index].id),
+        return std::make_tuple(group.payee, std::string_view(assets[group.asset_index].id),
                                group.tranche, text_of(group.held));
     };
     std::sort(order.begin(), order.end(),
               [&](std::uint32_t a, std::uint32_t b) { return output_key(a) < output_key(b); });
     schedule.payouts.reserve(order.size());
+    std::vector<std::uint32_t> payees;
+    payees.reserve(order.size());
     for (const std::uint32_t i : order) {
         const Entry& group = groups[i];
-        schedule.payouts.push_back({std::string(group.payee_id), group.asset_index,
+        schedule.payouts.push_back({std::string(ranks.ids[group.payee]), group.asset_index,
                                     group.tranche, group.held, group.amount});
+        payees.push_back(group.payee);
     }
     std::sort(schedule.overpayments.begin(), schedule.overpayments.end(),
               [&assets](const Overpayment& a, const Overpayment& b) {
                   return std::tie(a.payee_id, assets[a.asset_index].id) <
                          std::tie(b.payee_id, assets[b.asset_index].id);
               });
-    check_accounted(schedule.payouts, paid, applied, std::move(allocated));
+    check_accounted(schedule.payouts, payees, paid, applied, std::move(allocated));
     return schedule;
 }
 
