@@ -12,6 +12,8 @@
 #include <ctime>
 #include <algorithm>
 #include <map>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "claims/io_error.hpp"
 #include "engine/assert.hpp"
@@ -168,6 +170,14 @@ SQLite::Database open_database(const std::string& path, CaseDbMode mode) {
     const int flags = SQLite::OPEN_NOMUTEX | (mode == CaseDbMode::read_write
                                                   ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
                                                   : SQLite::OPEN_READONLY);
+    if (mode == CaseDbMode::read_write) {
+        // Owner-only (issue #6): create the file 0600 ourselves, whatever the umask; SQLite
+        // gives its -wal and -shm files the mode of the database file.
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
     SQLite::Database db(path, flags, busy_timeout_ms);
     if (mode == CaseDbMode::read_write) {
         // WAL: readers never block the writer; FULL: a committed run survives power loss
