@@ -97,7 +97,7 @@ engine::Valuation CaseConfig::estate_valuation(std::uint32_t asset_index) const 
 }
 
 std::uint32_t Case::find_customer(std::string_view id) const {
-    const auto found = customer_index_by_id.find(std::string(id));
+    const auto found = customer_index_by_id.find(id);
     return found == customer_index_by_id.end() ? no_index : found->second;
 }
 

@@ -2,6 +2,7 @@
 // integer, every reference resolved to an index. Nothing downstream parses a string again.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -203,6 +204,15 @@ struct InputFile {
     std::string sha256;
 };
 
+// Lets an unordered_map keyed by std::string be searched with a std::string_view, without
+// building a std::string per lookup (issue #7).
+struct StringViewHash {
+    using is_transparent = void;
+    [[nodiscard]] std::size_t operator()(std::string_view text) const {
+        return std::hash<std::string_view>{}(text);
+    }
+};
+
 struct Case {
     std::string folder;
     CaseConfig config;
@@ -217,7 +227,8 @@ struct Case {
     std::vector<Payment> payments;
     std::vector<InputFile> inputs;  // sorted by name
 
-    std::unordered_map<std::string, std::uint32_t> customer_index_by_id;
+    std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>>
+        customer_index_by_id;
 
     // The header of each CSV file read, as written (file name -> column names in file
     // order), so that a later stage can point a diagnostic at a column.

@@ -18,6 +18,17 @@ namespace kanzai::claims {
                                          const Distribution& distribution,
                                          const PayoutSchedule& schedule);
 
+// The same without decisions, allocations and payouts, which the three functions below
+// build one table at a time (so `kanzai run` can render and drop each in turn).
+[[nodiscard]] RunRecord build_run_header(const Case& loaded, const Determination& determination,
+                                         const Distribution& distribution);
+[[nodiscard]] std::vector<DecisionRecord> decision_records(const Case& loaded,
+                                                           const Determination& determination);
+[[nodiscard]] std::vector<AllocationRecord> allocation_records(
+    const Case& loaded, const Determination& determination, const Distribution& distribution);
+[[nodiscard]] std::vector<PayoutRecord> payout_records(const Case& loaded,
+                                                       const PayoutSchedule& schedule);
+
 // summary.json (SPEC schema), with the given output file hashes; ends with a newline.
 [[nodiscard]] std::string render_summary_json(const Case& loaded,
                                               const Determination& determination,

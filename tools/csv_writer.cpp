@@ -35,12 +35,12 @@ void append_csv_field(std::string& out, std::string_view field) {
     out += '"';
 }
 
-std::string render_decisions_csv(const claims::RunRecord& record) {
+std::string render_decisions_csv(const std::vector<claims::DecisionRecord>& decisions) {
     std::string out =
         "claim_id,customer_id,claimant_id,payee_id,asset,filed,ledger,admitted,disputed,class,"
         "code,reason,value\n";
-    out.reserve(record.decisions.size() * 160);
-    for (const claims::DecisionRecord& d : record.decisions) {
+    out.reserve(decisions.size() * 160);
+    for (const claims::DecisionRecord& d : decisions) {
         append_row(out, {d.claim_id, d.customer_id, d.claimant_id, d.payee_id, d.asset, d.filed,
                          d.ledger, d.admitted, d.disputed, d.claim_class, d.code, d.reason,
                          d.value});
@@ -48,20 +48,21 @@ std::string render_decisions_csv(const claims::RunRecord& record) {
     return out;
 }
 
-std::string render_allocations_csv(const claims::RunRecord& record) {
+std::string render_allocations_csv(
+    const std::vector<claims::AllocationRecord>& allocations) {
     std::string out = "claim_id,portion,source,asset,amount,tranche\n";
-    out.reserve(record.allocations.size() * 64);
-    for (const claims::AllocationRecord& a : record.allocations) {
+    out.reserve(allocations.size() * 64);
+    for (const claims::AllocationRecord& a : allocations) {
         const std::string tranche = std::to_string(a.tranche);
         append_row(out, {a.claim_id, a.portion, a.source, a.asset, a.amount, tranche});
     }
     return out;
 }
 
-std::string render_payouts_csv(const claims::RunRecord& record) {
+std::string render_payouts_csv(const std::vector<claims::PayoutRecord>& payouts) {
     std::string out = "payout_id,payee_id,asset,amount,tranche,status\n";
-    out.reserve(record.payouts.size() * 56);
-    for (const claims::PayoutRecord& p : record.payouts) {
+    out.reserve(payouts.size() * 56);
+    for (const claims::PayoutRecord& p : payouts) {
         const std::string id = std::to_string(p.payout_id);
         const std::string tranche = std::to_string(p.tranche);
         append_row(out, {id, p.payee_id, p.asset, p.amount, tranche, p.status});

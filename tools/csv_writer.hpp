@@ -3,14 +3,18 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "claims/run_record.hpp"
 
 namespace kanzai::tools {
 
-[[nodiscard]] std::string render_decisions_csv(const claims::RunRecord& record);
-[[nodiscard]] std::string render_allocations_csv(const claims::RunRecord& record);
-[[nodiscard]] std::string render_payouts_csv(const claims::RunRecord& record);
+[[nodiscard]] std::string render_decisions_csv(
+    const std::vector<claims::DecisionRecord>& decisions);
+[[nodiscard]] std::string render_allocations_csv(
+    const std::vector<claims::AllocationRecord>& allocations);
+[[nodiscard]] std::string render_payouts_csv(
+    const std::vector<claims::PayoutRecord>& payouts);
 
 // Appends one CSV field, quoted only when needed.
 void append_csv_field(std::string& out, std::string_view field);

@@ -47,7 +47,8 @@ bool is_non_empty_folder_or_file(const fs::path& path) {
 
 int run_run(const RunOptions& options) {
     claims::Diagnostics diagnostics;
-    std::optional<ComputedRun> run = compute_run(options.case_folder, diagnostics);
+    std::optional<ComputedRun> run = compute_run(
+        options.case_folder, diagnostics, options.no_db ? RunRows::drop : RunRows::keep);
     if (!run) {
         print_diagnostics(diagnostics);
         return exit_invalid_input;
@@ -92,8 +93,7 @@ int run_run(const RunOptions& options) {
     staged.keep();
     timer.mark("case_db");
     fmt::print("run {}: {} decisions, {} allocations, {} payouts -> {}\n", number,
-               run->record.decisions.size(), run->record.allocations.size(),
-               run->record.payouts.size(), final_path);
+               run->decisions, run->allocations, run->payouts, final_path);
     return exit_done;
 }
 

@@ -14,8 +14,26 @@
 
 namespace kanzai::tools {
 
+namespace {
+
+// Renders one table into `run.files` and keeps its rows in `kept` only when asked: the rows
+// as text are the largest structure of a run (issue #7), so each lives only as long as
+// needed.
+template <typename Rows, typename Render>
+std::size_t render_table(ComputedRun& run, const char* name, Rows rows, Render render,
+                         RunRows keep, Rows& kept) {
+    run.files.push_back({name, render(rows)});
+    const std::size_t count = rows.size();
+    if (keep == RunRows::keep) {
+        kept = std::move(rows);
+    }
+    return count;
+}
+
+}  // namespace
+
 std::optional<ComputedRun> compute_run(const std::string& case_folder,
-                                       claims::Diagnostics& diagnostics) {
+                                       claims::Diagnostics& diagnostics, RunRows rows) {
     PhaseTimer timer;
     const claims::Case loaded = claims::load_case(case_folder, diagnostics);
     if (!diagnostics.empty()) {
@@ -35,12 +53,16 @@ std::optional<ComputedRun> compute_run(const std::string& case_folder,
     timer.mark("payouts");
 
     ComputedRun run;
-    run.record = claims::build_run_record(loaded, determination, distribution, schedule);
-    timer.mark("build_record");
-    run.files.push_back({"allocations.csv", render_allocations_csv(run.record)});
-    run.files.push_back({"decisions.csv", render_decisions_csv(run.record)});
-    run.files.push_back({"payouts.csv", render_payouts_csv(run.record)});
-    timer.mark("render_csv");
+    run.record = claims::build_run_header(loaded, determination, distribution);
+    run.allocations = render_table(
+        run, "allocations.csv", claims::allocation_records(loaded, determination, distribution),
+        render_allocations_csv, rows, run.record.allocations);
+    run.decisions =
+        render_table(run, "decisions.csv", claims::decision_records(loaded, determination),
+                     render_decisions_csv, rows, run.record.decisions);
+    run.payouts = render_table(run, "payouts.csv", claims::payout_records(loaded, schedule),
+                               render_payouts_csv, rows, run.record.payouts);
+    timer.mark("build_and_render_csv");
     for (const OutputFile& file : run.files) {
         run.record.outputs.push_back({file.name, claims::sha256_hex(file.bytes)});
     }
