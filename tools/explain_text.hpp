@@ -28,6 +28,8 @@ struct ExplainSelection {
 
 [[nodiscard]] ExplainSelection select_for_explain(const claims::RunRecord& run,
                                                   const std::string& id);
+// The selection points into `run`, so a temporary run is refused at compile time.
+ExplainSelection select_for_explain(claims::RunRecord&& run, const std::string& id) = delete;
 
 struct LedgerLine {
     std::string customer_id;

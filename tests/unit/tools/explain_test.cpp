@@ -159,7 +159,8 @@ TEST_CASE("explain: a buyer of a claim sees that claim, its seller's set-off, it
     std::string out;
     std::string err;
     CHECK(explain(c, "C3", out, err) == 0);
-    const ExplainSelection selection = select_for_explain(sample_run(), "C3");
+    const RunRecord run = sample_run();  // the selection points into it
+    const ExplainSelection selection = select_for_explain(run, "C3");
     REQUIRE(selection.claims.size() == 1);
     CHECK(selection.claims[0]->claim_id == "K2");
     CHECK(selection.customer_ids == std::set<std::string>{"C2"});
