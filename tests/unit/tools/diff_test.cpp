@@ -7,6 +7,7 @@
 #include "claims/case_db.hpp"
 #include "tests/support/printing.hpp"
 #include "tools/diff_text.hpp"
+#include "tests/support/temp_folder.hpp"
 #include "tools/explain_run.hpp"
 
 using namespace kanzai::claims;
@@ -15,17 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempCase {
-    fs::path path;
-    TempCase() {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("kanzai-diff-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempCase() { fs::remove_all(path); }
-};
+using TempCase = kanzai::testing::TempFolder;
 
 // Run 1: K1 and K2 share a pool of 1.5 BTC over 3 BTC of claims.
 RunRecord first_run() {

@@ -10,6 +10,7 @@
 #include "tests/support/printing.hpp"
 #include "tools/explain_run.hpp"
 #include "tools/explain_text.hpp"
+#include "tests/support/temp_folder.hpp"
 #include "tools/run_pipeline.hpp"
 
 using namespace kanzai::claims;
@@ -18,16 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempCase {
-    fs::path path;
-    TempCase() {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("kanzai-explain-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempCase() { fs::remove_all(path); }
+struct TempCase : kanzai::testing::TempFolder {
     void record(const RunRecord& run) const {
         CaseDb db((path / "case.db").string());
         db.insert_run(run).commit();

@@ -14,6 +14,7 @@
 #include "claims/load_case.hpp"
 #include "engine/decimal.hpp"
 #include "tests/support/printing.hpp"
+#include "tests/support/temp_folder.hpp"
 #include "tools/commands.hpp"
 #include "tools/synth_case.hpp"
 
@@ -27,20 +28,7 @@ const std::vector<std::string> case_files = {
     "case.toml",      "customers.csv", "ledger.csv",    "claims.csv",         "holdings.csv",
     "identities.csv", "transfers.csv", "creditors.csv", "determinations.csv", "payments.csv"};
 
-struct TempDir {
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "kanzai-synth-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    fs::path path;
-};
+using TempDir = kanzai::testing::TempFolder;
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
