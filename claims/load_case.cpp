@@ -16,7 +16,6 @@
 #include "claims/sha256.hpp"
 #include "claims/utf8.hpp"
 #include "engine/decimal.hpp"
-#include "engine/wide.hpp"
 
 namespace kanzai::claims {
 namespace {
@@ -135,20 +134,9 @@ std::optional<std::string> read_input(const fs::path& folder, std::string_view n
 }
 
 // True when `total` units of the asset are worth more than 2^127 - 1 currency minor units
-// at `price` (SPEC "Valuing", with the case's rounding).
+// at `price` (SPEC "Valuing", with the case's rounding), valued exactly as the engine will.
 bool is_value_too_large(engine::UInt128 total, const engine::Valuation& valuation) {
-    const int exponent =
-        valuation.asset_decimals + engine::price_decimals - valuation.currency_decimals;
-    const engine::Wide product = engine::widen(static_cast<Int128>(total)) *
-                                 engine::widen(valuation.price.scaled);
-    const engine::Wide divisor = engine::widen(engine::pow10(exponent));
-    engine::Wide quotient = product / divisor;
-    const engine::Wide twice_remainder = (product % divisor) * 2;
-    if (valuation.rounding == engine::Rounding::half_even &&
-        (twice_remainder > divisor || (twice_remainder == divisor && (quotient & 1) == 1))) {
-        quotient += 1;
-    }
-    return quotient > engine::widen(engine::int128_max);
+    return !engine::try_value_of(Units{static_cast<Int128>(total)}, valuation).has_value();
 }
 
 // The engine values per-file totals of an asset (pools, shortfalls, estate) at price and

@@ -45,7 +45,7 @@ Int128 checked_mul(Int128 a, Int128 b) {
     return result;
 }
 
-Value value_of(Units units, const Valuation& valuation) {
+std::optional<Value> try_value_of(Units units, const Valuation& valuation) {
     KANZAI_ASSERT(valuation.asset_decimals >= 0 && valuation.asset_decimals <= decimals_max);
     KANZAI_ASSERT(valuation.currency_decimals >= 0);
     KANZAI_ASSERT(valuation.currency_decimals <= decimals_max);
@@ -53,8 +53,19 @@ Value value_of(Units units, const Valuation& valuation) {
     // units * price_scaled / 10^(asset_decimals + 18 - currency_decimals): the exponent is
     // never negative because currency_decimals <= 18, so only one division rounds.
     const int exponent = valuation.asset_decimals + price_decimals - valuation.currency_decimals;
-    return {mul_div_rounded(units.count, valuation.price.scaled, pow10(exponent),
-                            valuation.rounding)};
+    const std::optional<Int128> count =
+        try_mul_div_rounded(units.count, valuation.price.scaled, pow10(exponent),
+                            valuation.rounding);
+    if (!count) {
+        return std::nullopt;
+    }
+    return Value{*count};
+}
+
+Value value_of(Units units, const Valuation& valuation) {
+    const std::optional<Value> value = try_value_of(units, valuation);
+    KANZAI_ASSERT(value.has_value());
+    return *value;
 }
 
 }  // namespace kanzai::engine

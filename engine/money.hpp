@@ -6,6 +6,7 @@
 #include <compare>
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 namespace kanzai::engine {
 
@@ -77,5 +78,9 @@ struct Valuation {
 // a 256-bit intermediate; a result above 2^127 - 1 is an invariant violation (claims/ bounds
 // its inputs so that valid cases cannot reach it).
 [[nodiscard]] Value value_of(Units units, const Valuation& valuation);
+
+// value_of, or nullopt when the value would exceed 2^127 - 1: how claims/ bounds its inputs
+// before the engine ever values them.
+[[nodiscard]] std::optional<Value> try_value_of(Units units, const Valuation& valuation);
 
 }  // namespace kanzai::engine

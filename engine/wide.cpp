@@ -38,7 +38,8 @@ QuotientRemainder mul_div(Int128 a, Int128 b, Int128 divisor) {
     return {narrow(product / d), narrow(product % d)};
 }
 
-Int128 mul_div_rounded(Int128 a, Int128 b, Int128 divisor, Rounding rounding) {
+std::optional<Int128> try_mul_div_rounded(Int128 a, Int128 b, Int128 divisor,
+                                          Rounding rounding) {
     KANZAI_ASSERT(divisor > 0);
     // Input amounts are bounded by 2^127 - 1 in absolute value, so magnitudes fit in Int128.
     KANZAI_ASSERT(a >= -int128_max);
@@ -59,9 +60,19 @@ Int128 mul_div_rounded(Int128 a, Int128 b, Int128 divisor, Rounding rounding) {
     } else {
         const Wide product = widen(static_cast<Int128>(ua)) * widen(static_cast<Int128>(ub));
         const Wide d = widen(divisor);
-        result = narrow(round_magnitude(product / d, product % d, d, rounding));
+        const Wide rounded = round_magnitude(product / d, product % d, d, rounding);
+        if (rounded > widen(int128_max)) {
+            return std::nullopt;
+        }
+        result = narrow(rounded);
     }
     return negative ? -result : result;
+}
+
+Int128 mul_div_rounded(Int128 a, Int128 b, Int128 divisor, Rounding rounding) {
+    const std::optional<Int128> result = try_mul_div_rounded(a, b, divisor, rounding);
+    KANZAI_ASSERT(result.has_value());
+    return *result;
 }
 
 }  // namespace kanzai::engine

@@ -4,6 +4,8 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <optional>
+
 #include "engine/assert.hpp"
 #include "engine/money.hpp"
 
@@ -46,5 +48,9 @@ struct QuotientRemainder {
 // a * b / divisor rounded per `rounding`, for divisor > 0; a and b may be negative (`down`
 // truncates toward zero; `half_even` rounds to nearest, ties to even).
 [[nodiscard]] Int128 mul_div_rounded(Int128 a, Int128 b, Int128 divisor, Rounding rounding);
+
+// The same, or nullopt when the rounded result does not fit in Int128 (instead of asserting).
+[[nodiscard]] std::optional<Int128> try_mul_div_rounded(Int128 a, Int128 b, Int128 divisor,
+                                                        Rounding rounding);
 
 }  // namespace kanzai::engine
