@@ -3,12 +3,7 @@
 # 1:1 in the same coin (each pool is whole again), and the stolen units per coin are reported
 # as lost: BTC 1,225; BCH 1,985; ETH 11,169; LTC 5,108; XRP 28,106,343.
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
-set -euo pipefail
-kanzai=$1
-sample=$(cd "$2" && pwd)
-out=$(mktemp -d)/run
-trap 'rm -rf "$(dirname "$out")"' EXIT
-"$kanzai" run "$sample" --out "$out" --no-db > /dev/null
+source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
 python3 - "$out" "$sample/../generators" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])

@@ -2,12 +2,7 @@
 # Runs the case and asserts Coincheck's published figures exactly: every XEM holder is
 # compensated at 88.549 JPY/XEM from the company's funds, ¥46,311,127,000 in total.
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
-set -euo pipefail
-kanzai=$1
-sample=$(cd "$2" && pwd)
-out=$(mktemp -d)/run
-trap 'rm -rf "$(dirname "$out")"' EXIT
-"$kanzai" run "$sample" --out "$out" --no-db > /dev/null
+source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
 python3 - "$out" "$sample/../generators" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])

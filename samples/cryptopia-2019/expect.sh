@@ -3,12 +3,7 @@
 # each shared pro rata, in kind, by that coin's holders only (the largest-remainder split
 # recomputed here line by line), with the BTC trust at 91% after 9% of the BTC was stolen.
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
-set -euo pipefail
-kanzai=$1
-sample=$(cd "$2" && pwd)
-out=$(mktemp -d)/run
-trap 'rm -rf "$(dirname "$out")"' EXIT
-"$kanzai" run "$sample" --out "$out" --no-db > /dev/null
+source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
 python3 - "$out" "$sample/../generators" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])

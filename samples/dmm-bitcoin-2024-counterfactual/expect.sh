@@ -4,12 +4,7 @@
 # and the reserve alone covers 83.0% of the yen value of the 4,502.9 BTC stolen
 # (40 / 48.2 = 83.0%, DOMAIN S4).
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
-set -euo pipefail
-kanzai=$1
-sample=$(cd "$2" && pwd)
-out=$(mktemp -d)/run
-trap 'rm -rf "$(dirname "$out")"' EXIT
-"$kanzai" run "$sample" --out "$out" --no-db > /dev/null
+source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
 python3 - "$out" "$sample/../generators" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])

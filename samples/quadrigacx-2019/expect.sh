@@ -3,12 +3,7 @@
 # every proven claim's CAD value, through the general class of the estate (CAD 3,960,982.19
 # on a scaled general class of CAD 30,250,000.00), after the administration reserve.
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
-set -euo pipefail
-kanzai=$1
-sample=$(cd "$2" && pwd)
-out=$(mktemp -d)/run
-trap 'rm -rf "$(dirname "$out")"' EXIT
-"$kanzai" run "$sample" --out "$out" --no-db > /dev/null
+source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
 python3 - "$out" "$sample/../generators" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])
