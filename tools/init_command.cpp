@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "tools/commands.hpp"
+#include "tools/folders.hpp"
 #include "tools/staged_dir.hpp"
 
 namespace kanzai::tools {
@@ -116,11 +117,7 @@ their columns (any order); see the project's docs/file-formats.md for every colu
 }  // namespace
 
 int run_init(const InitOptions& options) {
-    std::error_code error;
-    const std::filesystem::path folder(options.folder);
-    if (std::filesystem::exists(folder, error) &&
-        (!std::filesystem::is_directory(folder, error) ||
-         !std::filesystem::is_empty(folder, error))) {
+    if (is_occupied(options.folder)) {
         fmt::print(stderr, "kanzai init: {} exists and is not empty; nothing was written\n",
                    options.folder);
         return exit_io;

@@ -8,6 +8,7 @@
 
 #include "claims/csv_reader.hpp"
 #include "tools/commands.hpp"
+#include "tools/folders.hpp"
 #include "tools/notices_text.hpp"
 #include "tools/report_run.hpp"
 #include "tools/run_pipeline.hpp"
@@ -53,9 +54,7 @@ int run_notices(const NoticesOptions& options) {
     if (!config) {
         return exit_invalid_input;
     }
-    std::error_code error;
-    if (fs::exists(options.out, error) &&
-        (!fs::is_directory(options.out, error) || !fs::is_empty(options.out, error))) {
+    if (is_occupied(options.out)) {
         fmt::print(stderr, "kanzai notices: {} exists and is not empty; nothing was written\n",
                    options.out);
         return exit_io;

@@ -13,6 +13,7 @@
 #include "claims/io_error.hpp"
 #include "engine/decimal.hpp"
 #include "tools/explain_run.hpp"
+#include "tools/folders.hpp"
 #include "tools/staged_dir.hpp"
 
 namespace kanzai::tools {
@@ -21,22 +22,6 @@ namespace {
 namespace fs = std::filesystem;
 using claims::CsvColumn;
 using claims::CsvRecord;
-
-int last_run_number(const fs::path& out) {
-    int last = 0;
-    std::error_code error;
-    if (!fs::is_directory(out, error)) {
-        return 0;
-    }
-    for (const fs::directory_entry& entry : fs::directory_iterator(out, error)) {
-        const std::string name = entry.path().filename().string();
-        if (name.size() >= 8 && name.rfind("run-", 0) == 0 &&
-            name.find_first_not_of("0123456789", 4) == std::string::npos) {
-            last = std::max(last, std::atoi(name.c_str() + 4));
-        }
-    }
-    return last;
-}
 
 // Reads one output CSV of the run; our own output, so any syntax error is an I/O problem.
 void read_output_csv(const fs::path& file, std::span<const CsvColumn> schema,
@@ -148,7 +133,7 @@ std::vector<claims::FileHash> hashes_of(const nlohmann::json& object) {
 // The run folder, for runs not recorded in case.db.
 claims::RunRecord read_run_folder(const std::string& case_folder, std::optional<int> run) {
     const fs::path out = fs::path(case_folder) / "out";
-    const int number = run ? *run : last_run_number(out);
+    const int number = run ? *run : last_run_folder(out);
     const fs::path folder = out / fmt::format("run-{:04}", number);
     std::error_code error;
     if (number <= 0 || !fs::is_directory(folder, error)) {

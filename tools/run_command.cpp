@@ -1,49 +1,20 @@
 // `kanzai run CASE [--out DIR] [--no-db]`: computes the run, then writes it atomically into
 // CASE/out/run-NNNN/ (or DIR) and records it in CASE/case.db.
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 
 #include <fmt/format.h>
 
 #include "claims/case_db.hpp"
-#include "claims/io_error.hpp"
 #include "tools/commands.hpp"
+#include "tools/folders.hpp"
 #include "tools/phase_timer.hpp"
 #include "tools/run_pipeline.hpp"
 #include "tools/staged_dir.hpp"
 
 namespace kanzai::tools {
-namespace {
 
 namespace fs = std::filesystem;
-
-// The largest NNNN of the run-NNNN folders in `out`, 0 when there are none.
-int last_run_folder(const fs::path& out) {
-    int last = 0;
-    std::error_code error;
-    if (!fs::is_directory(out, error)) {
-        return 0;
-    }
-    for (const fs::directory_entry& entry : fs::directory_iterator(out, error)) {
-        const std::string name = entry.path().filename().string();
-        if (name.size() >= 8 && name.rfind("run-", 0) == 0 &&
-            name.find_first_not_of("0123456789", 4) == std::string::npos) {
-            last = std::max(last, std::atoi(name.c_str() + 4));
-        }
-    }
-    return last;
-}
-
-bool is_non_empty_folder_or_file(const fs::path& path) {
-    std::error_code error;
-    if (!fs::exists(path, error)) {
-        return false;
-    }
-    return !fs::is_directory(path, error) || !fs::is_empty(path, error);
-}
-
-}  // namespace
 
 int run_run(const RunOptions& options) {
     claims::Diagnostics diagnostics;
@@ -54,7 +25,7 @@ int run_run(const RunOptions& options) {
         return exit_invalid_input;
     }
     const fs::path case_folder(options.case_folder);
-    if (options.out && is_non_empty_folder_or_file(*options.out)) {
+    if (options.out && is_occupied(*options.out)) {
         fmt::print(stderr, "kanzai run: {} exists and is not empty; nothing was written\n",
                    *options.out);
         return exit_io;

@@ -26,6 +26,8 @@ public:
     void keep() { is_kept_ = true; }
 
     [[nodiscard]] const std::string& final_path() const { return final_path_; }
+    // For writers that stream their own files into the folder before publish().
+    [[nodiscard]] const std::string& staging_path() const { return staging_path_; }
 
 private:
     std::string final_path_;

@@ -4,73 +4,17 @@
 // code, as `kanzai run --out` does for the same situation).
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <string>
 #include <system_error>
 
-#include "claims/io_error.hpp"
 #include "tools/commands.hpp"
+#include "tools/folders.hpp"
+#include "tools/staged_dir.hpp"
 #include "tools/synth_case.hpp"
 
 namespace kanzai::tools {
-namespace {
 
 namespace fs = std::filesystem;
-
-// A temporary folder that removes itself unless published.
-class SynthStaging {
-public:
-    explicit SynthStaging(const fs::path& target) {
-        const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-        std::string pattern =
-            (parent / ("." + target.filename().string() + ".synth-XXXXXX")).string();
-        if (::mkdtemp(pattern.data()) == nullptr) {
-            throw claims::IoError(
-                fmt::format("cannot create a temporary folder in {}", parent.string()));
-        }
-        path_ = pattern;
-        // mkdtemp makes the folder private; a case folder is as readable as any other.
-        std::error_code ignored;
-        fs::permissions(path_,
-                        fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                            fs::perms::others_read | fs::perms::others_exec,
-                        ignored);
-    }
-    SynthStaging(const SynthStaging&) = delete;
-    SynthStaging& operator=(const SynthStaging&) = delete;
-    ~SynthStaging() {
-        if (!published_) {
-            std::error_code ignored;
-            fs::remove_all(path_, ignored);
-        }
-    }
-    [[nodiscard]] const fs::path& path() const { return path_; }
-    // rename(2) replaces an absent or empty target folder atomically.
-    void publish(const fs::path& target) {
-        std::error_code error;
-        fs::rename(path_, target, error);
-        if (error) {
-            throw claims::IoError(
-                fmt::format("cannot move the case into {}: {}", target.string(), error.message()));
-        }
-        published_ = true;
-    }
-
-private:
-    fs::path path_;
-    bool published_ = false;
-};
-
-bool is_occupied(const fs::path& target) {
-    std::error_code error;
-    if (!fs::exists(target, error)) {
-        return false;
-    }
-    return !fs::is_directory(target, error) || !fs::is_empty(target, error);
-}
-
-}  // namespace
 
 int run_synth(const SynthOptions& options) {
     if (options.customers == 0) {
@@ -87,16 +31,19 @@ int run_synth(const SynthOptions& options) {
                    target.string());
         return exit_io;
     }
-    if (target.has_parent_path()) {
-        std::error_code ignored;  // a failure shows up when the staging folder is created
-        fs::create_directories(target.parent_path(), ignored);
-    }
-    SynthStaging staged(target);
+    StagedDir staged(target.string());
     const SynthCounts counts =
-        write_synth_case(staged.path(), {.customers_count = options.customers,
-                                         .assets_count = options.assets,
-                                         .seed = options.seed});
-    staged.publish(target);
+        write_synth_case(staged.staging_path(), {.customers_count = options.customers,
+                                                 .assets_count = options.assets,
+                                                 .seed = options.seed});
+    staged.publish();
+    staged.keep();
+    // A synthetic case folder is as readable as any other case folder (staging is 0700).
+    std::error_code ignored;
+    fs::permissions(target,
+                    fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                        fs::perms::others_read | fs::perms::others_exec,
+                    ignored);
     fmt::print(
         "{}: {} customers, {} ledger rows, {} claims, {} identities, {} transfers, "
         "{} determinations, {} payments, {} holdings, {} creditors (seed {})\n",
