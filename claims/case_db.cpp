@@ -11,10 +11,12 @@
 #include <chrono>
 #include <ctime>
 #include <algorithm>
+#include <array>
 #include <map>
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "claims/batch_worker.hpp"
 #include "claims/io_error.hpp"
 #include "engine/assert.hpp"
 #include "engine/decimal.hpp"
@@ -251,59 +253,87 @@ constexpr std::size_t batch_rows = 128;
 
 // The rows of one table, inserted as they come, `batch_rows` per statement: each row is
 // copied into a slot of a reused buffer (its strings keep their capacity: no allocation per
-// row once warm), and a full buffer is bound without copying and executed. Prepared
-// statements are reused: one for full batches, one for the tail. A large run's rows are
-// never all in memory (issue #7).
+// row once warm), and a full buffer is bound without copying and executed, on `worker` when
+// there is one. Prepared statements are reused: one for full batches, one for the tail. A
+// large run's rows are never all in memory (issue #7).
+//
+// With a worker, the stream fills `ring_buffers` buffers in turn; the worker runs at most
+// ring_buffers - 1 batches (of all streams) at once, in order, so the batch that last used
+// the next buffer has always finished when the caller starts filling it again.
 template <typename Row>
 class RowStream {
 public:
+    static constexpr std::size_t ring_buffers = 4;
+
     // Binds `row` (the `row_number`-th of its table) to ?at, ?at+1, ... of a statement.
     using Bind = void (*)(SQLite::Statement& statement, int at, int run, int row_number,
                           const Row& row);
 
-    RowStream(SQLite::Database& db, const char* table, int columns_count, int run, Bind bind)
+    RowStream(SQLite::Database& db, const char* table, int columns_count, int run, Bind bind,
+              BatchWorker* worker = nullptr)
         : db_(db), table_(table), columns_count_(columns_count), run_(run), bind_(bind),
-          slots_(batch_rows) {}
+          worker_(worker) {
+        for (std::vector<Row>& buffer : buffers_) {
+            buffer.resize(batch_rows);
+        }
+    }
 
     void add(const Row& row) {
-        slots_[count_++] = row;
+        buffers_[current_][count_++] = row;
         if (count_ == batch_rows) {
             flush();
         }
     }
 
-    // Inserts the rows not yet inserted.
+    // Inserts (or queues) the rows not yet inserted.
     void flush() {
         if (count_ == 0) {
             return;
         }
-        std::optional<SQLite::Statement> tail;
-        if (count_ == batch_rows && !full_) {
-            full_.emplace(db_, insert_sql(table_, columns_count_, count_));
-        } else if (count_ < batch_rows) {
-            tail.emplace(db_, insert_sql(table_, columns_count_, count_));
-        }
-        SQLite::Statement& statement = count_ == batch_rows ? *full_ : *tail;
-        for (std::size_t index = 0; index < count_; ++index) {
-            const int at = static_cast<int>(index) * columns_count_ + 1;
-            bind_(statement, at, run_, rows_done_ + static_cast<int>(index), slots_[index]);
-        }
-        statement.exec();
-        statement.reset();
-        rows_done_ += static_cast<int>(count_);
+        const std::size_t buffer = current_;
+        const std::size_t count = count_;
+        const int first_row = rows_done_;
+        rows_done_ += static_cast<int>(count);
         count_ = 0;
+        current_ = worker_ != nullptr ? (current_ + 1) % ring_buffers : current_;
+        if (worker_ != nullptr) {
+            worker_->submit([this, buffer, count, first_row] {
+                execute(buffer, count, first_row);
+            });
+        } else {
+            execute(buffer, count, first_row);
+        }
     }
 
 private:
+    void execute(std::size_t buffer, std::size_t count, int first_row) {
+        std::optional<SQLite::Statement> tail;
+        if (count == batch_rows && !full_) {
+            full_.emplace(db_, insert_sql(table_, columns_count_, count));
+        } else if (count < batch_rows) {
+            tail.emplace(db_, insert_sql(table_, columns_count_, count));
+        }
+        SQLite::Statement& statement = count == batch_rows ? *full_ : *tail;
+        for (std::size_t index = 0; index < count; ++index) {
+            const int at = static_cast<int>(index) * columns_count_ + 1;
+            bind_(statement, at, run_, first_row + static_cast<int>(index),
+                  buffers_[buffer][index]);
+        }
+        statement.exec();
+        statement.reset();
+    }
+
     SQLite::Database& db_;
     const char* table_;
     int columns_count_;
     int run_;
     Bind bind_;
-    std::vector<Row> slots_;
+    BatchWorker* worker_;
+    std::array<std::vector<Row>, ring_buffers> buffers_;
+    std::size_t current_ = 0;
     std::size_t count_ = 0;
     int rows_done_ = 0;
-    std::optional<SQLite::Statement> full_;
+    std::optional<SQLite::Statement> full_;  // used by the worker only, when there is one
 };
 
 void bind_input(SQLite::Statement& s, int at, int run, int, const FileHash& f) {
@@ -432,13 +462,16 @@ int CaseDb::next_run_number() const {
     return number;
 }
 
+// The connection is used by one thread at a time: the worker between begin_run and
+// finish's drain(), the caller before and after. Members are destroyed in reverse order:
+// the worker stops before the streams it uses, and before the transaction rolls back.
 struct CaseDb::RunInsert::Impl {
     Impl(SQLite::Database& db, const RunRecord& header)
         : transaction(std::make_unique<PendingRun::Transaction>(db)), checker(header),
           number(header.number),
-          decisions(db, "decisions", 15, header.number, bind_decision),
-          allocations(db, "allocations", 9, header.number, bind_allocation),
-          payouts(db, "payouts", 8, header.number, bind_payout) {}
+          decisions(db, "decisions", 15, header.number, bind_decision, &worker),
+          allocations(db, "allocations", 9, header.number, bind_allocation, &worker),
+          payouts(db, "payouts", 8, header.number, bind_payout, &worker) {}
 
     std::unique_ptr<PendingRun::Transaction> transaction;
     RunChecker checker;
@@ -446,6 +479,7 @@ struct CaseDb::RunInsert::Impl {
     RowStream<DecisionRecord> decisions;
     RowStream<AllocationRecord> allocations;
     RowStream<PayoutRecord> payouts;
+    BatchWorker worker{RowStream<DecisionRecord>::ring_buffers - 1};  // last: stops first
 };
 
 CaseDb::RunInsert CaseDb::begin_run(const RunRecord& header) {
@@ -505,6 +539,7 @@ CaseDb::PendingRun CaseDb::RunInsert::finish(const RunRecord& record) {
     impl_->decisions.flush();
     impl_->allocations.flush();
     impl_->payouts.flush();
+    impl_->worker.drain();  // from here on, this thread uses the connection again
     SQLite::Database& db = *db_;
     for (const char* table : streamed_tables) {
         db.exec(sealed_trigger(table));
