@@ -118,6 +118,23 @@ WHEN NEW.number <= (SELECT coalesce(max(number), 0) FROM runs)
 BEGIN SELECT RAISE(ABORT, 'case.db: runs are recorded in increasing number order'); END;
 )sql";
 
+// No row added to a run once its `runs` row exists.
+std::string sealed_trigger(std::string_view table) {
+    return fmt::format(
+        "CREATE TRIGGER {0}_sealed BEFORE INSERT ON {0} "
+        "WHEN EXISTS (SELECT 1 FROM runs WHERE number = NEW.run) BEGIN "
+        "SELECT RAISE(ABORT, 'case.db: rows cannot be added to a recorded run'); END;\n",
+        table);
+}
+
+// The tables a run adds millions of rows to. Their `_sealed` trigger is a subquery run per
+// row (measured: it doubles SQLite's insert time), and it is redundant inside insert_run's
+// own transaction, which holds the write lock and checked that its number is above every
+// recorded one. So that transaction drops those triggers first and creates them again
+// before its runs row: SQLite's DDL is transactional, so no other connection ever sees the
+// tables without them, and a crash or rollback restores them with everything else.
+constexpr const char* streamed_tables[] = {"decisions", "allocations", "payouts"};
+
 // Earlier runs never change (SPEC "Outputs of a run"): no UPDATE or DELETE of any row, and
 // no row added to a run once its `runs` row exists (insert_run writes that row last, and the
 // deferred foreign key makes it exist by COMMIT).
@@ -129,11 +146,7 @@ std::string guard_triggers(std::string_view table) {
         "SELECT RAISE(ABORT, 'case.db: a recorded run is never deleted'); END;\n",
         table);
     if (table != "runs") {
-        sql += fmt::format(
-            "CREATE TRIGGER {0}_sealed BEFORE INSERT ON {0} "
-            "WHEN EXISTS (SELECT 1 FROM runs WHERE number = NEW.run) BEGIN "
-            "SELECT RAISE(ABORT, 'case.db: rows cannot be added to a recorded run'); END;\n",
-            table);
+        sql += sealed_trigger(table);
     }
     return sql;
 }
@@ -236,68 +249,108 @@ std::string insert_sql(std::string_view table, int columns_count, std::size_t ro
 // 128 rows of at most 15 columns stay far below SQLite's 32766 parameters.
 constexpr std::size_t batch_rows = 128;
 
-// Inserts `rows` in batches; bind_row(statement, first_index, row_index, row) binds one row.
-// Prepared statements are reused: one for full batches, one for the tail.
-template <typename Row, typename BindRow>
-void insert_rows(SQLite::Database& db, std::string_view table, int columns_count,
-                 const std::vector<Row>& rows, BindRow bind_row) {
-    std::optional<SQLite::Statement> full;
-    std::size_t done = 0;
-    while (done < rows.size()) {
-        const std::size_t count = std::min(batch_rows, rows.size() - done);
-        std::optional<SQLite::Statement> tail;
-        if (count == batch_rows && !full) {
-            full.emplace(db, insert_sql(table, columns_count, count));
-        } else if (count < batch_rows) {
-            tail.emplace(db, insert_sql(table, columns_count, count));
+// The rows of one table, inserted as they come, `batch_rows` per statement: each row is
+// copied into a slot of a reused buffer (its strings keep their capacity: no allocation per
+// row once warm), and a full buffer is bound without copying and executed. Prepared
+// statements are reused: one for full batches, one for the tail. A large run's rows are
+// never all in memory (issue #7).
+template <typename Row>
+class RowStream {
+public:
+    // Binds `row` (the `row_number`-th of its table) to ?at, ?at+1, ... of a statement.
+    using Bind = void (*)(SQLite::Statement& statement, int at, int run, int row_number,
+                          const Row& row);
+
+    RowStream(SQLite::Database& db, const char* table, int columns_count, int run, Bind bind)
+        : db_(db), table_(table), columns_count_(columns_count), run_(run), bind_(bind),
+          slots_(batch_rows) {}
+
+    void add(const Row& row) {
+        slots_[count_++] = row;
+        if (count_ == batch_rows) {
+            flush();
         }
-        SQLite::Statement& statement = count == batch_rows ? *full : *tail;
-        for (std::size_t index = 0; index < count; ++index) {
-            const int first = static_cast<int>(index) * columns_count + 1;
-            bind_row(statement, first, static_cast<int>(done + index), rows[done + index]);
+    }
+
+    // Inserts the rows not yet inserted.
+    void flush() {
+        if (count_ == 0) {
+            return;
+        }
+        std::optional<SQLite::Statement> tail;
+        if (count_ == batch_rows && !full_) {
+            full_.emplace(db_, insert_sql(table_, columns_count_, count_));
+        } else if (count_ < batch_rows) {
+            tail.emplace(db_, insert_sql(table_, columns_count_, count_));
+        }
+        SQLite::Statement& statement = count_ == batch_rows ? *full_ : *tail;
+        for (std::size_t index = 0; index < count_; ++index) {
+            const int at = static_cast<int>(index) * columns_count_ + 1;
+            bind_(statement, at, run_, rows_done_ + static_cast<int>(index), slots_[index]);
         }
         statement.exec();
         statement.reset();
-        done += count;
+        rows_done_ += static_cast<int>(count_);
+        count_ = 0;
     }
+
+private:
+    SQLite::Database& db_;
+    const char* table_;
+    int columns_count_;
+    int run_;
+    Bind bind_;
+    std::vector<Row> slots_;
+    std::size_t count_ = 0;
+    int rows_done_ = 0;
+    std::optional<SQLite::Statement> full_;
+};
+
+void bind_input(SQLite::Statement& s, int at, int run, int, const FileHash& f) {
+    static const std::string kind = "input";
+    bind_values(s, at, run, kind, f.name, f.sha256);
+}
+void bind_output(SQLite::Statement& s, int at, int run, int, const FileHash& f) {
+    static const std::string kind = "output";
+    bind_values(s, at, run, kind, f.name, f.sha256);
+}
+void bind_decision(SQLite::Statement& s, int at, int run, int row, const DecisionRecord& d) {
+    bind_values(s, at, run, row, d.claim_id, d.customer_id, d.claimant_id, d.payee_id, d.asset,
+                d.filed, d.ledger, d.admitted, d.disputed, d.claim_class, d.code, d.reason,
+                d.value);
+}
+void bind_allocation(SQLite::Statement& s, int at, int run, int row, const AllocationRecord& a) {
+    bind_values(s, at, run, row, a.claim_id, a.portion, a.source, a.asset, a.amount, a.tranche,
+                a.weight);
+}
+void bind_payout(SQLite::Statement& s, int at, int run, int row, const PayoutRecord& p) {
+    bind_values(s, at, run, row, p.payout_id, p.payee_id, p.asset, p.amount, p.tranche,
+                p.status);
+}
+void bind_source(SQLite::Statement& s, int at, int run, int row, const SourceRecord& o) {
+    bind_values(s, at, run, row, o.source, o.asset, o.available, o.weights, o.allocated, o.left,
+                o.tranche);
+}
+void bind_set_off(SQLite::Statement& s, int at, int run, int row, const SetOffRecord& o) {
+    bind_values(s, at, run, row, o.customer_id, o.debt, o.positive_value, o.receivable);
 }
 
-void insert_children(SQLite::Database& db, const RunRecord& r) {
-    const int run = r.number;
-    const std::string input = "input";
-    const std::string output = "output";
-    using Statement = SQLite::Statement;
-    insert_rows(db, "run_files", 4, r.inputs, [&](Statement& s, int at, int, const FileHash& f) {
-        bind_values(s, at, run, input, f.name, f.sha256);
-    });
-    insert_rows(db, "run_files", 4, r.outputs, [&](Statement& s, int at, int, const FileHash& f) {
-        bind_values(s, at, run, output, f.name, f.sha256);
-    });
-    insert_rows(db, "decisions", 15, r.decisions,
-                [&](Statement& s, int at, int row, const DecisionRecord& d) {
-        bind_values(s, at, run, row, d.claim_id, d.customer_id, d.claimant_id, d.payee_id,
-                    d.asset, d.filed, d.ledger, d.admitted, d.disputed, d.claim_class, d.code,
-                    d.reason, d.value);
-    });
-    insert_rows(db, "allocations", 9, r.allocations,
-                [&](Statement& s, int at, int row, const AllocationRecord& a) {
-        bind_values(s, at, run, row, a.claim_id, a.portion, a.source, a.asset, a.amount,
-                    a.tranche, a.weight);
-    });
-    insert_rows(db, "payouts", 8, r.payouts,
-                [&](Statement& s, int at, int row, const PayoutRecord& p) {
-        bind_values(s, at, run, row, p.payout_id, p.payee_id, p.asset, p.amount, p.tranche,
-                    p.status);
-    });
-    insert_rows(db, "sources", 9, r.sources,
-                [&](Statement& s, int at, int row, const SourceRecord& o) {
-        bind_values(s, at, run, row, o.source, o.asset, o.available, o.weights, o.allocated,
-                    o.left, o.tranche);
-    });
-    insert_rows(db, "set_offs", 6, r.set_offs,
-                [&](Statement& s, int at, int row, const SetOffRecord& o) {
-        bind_values(s, at, run, row, o.customer_id, o.debt, o.positive_value, o.receivable);
-    });
+template <typename Row>
+void insert_rows(SQLite::Database& db, const char* table, int columns_count, int run,
+                 const std::vector<Row>& rows, typename RowStream<Row>::Bind bind) {
+    RowStream<Row> stream(db, table, columns_count, run, bind);
+    for (const Row& row : rows) {
+        stream.add(row);
+    }
+    stream.flush();
+}
+
+// What a run has besides its three big tables: files, sources, set-offs.
+void insert_small_tables(SQLite::Database& db, const RunRecord& r) {
+    insert_rows(db, "run_files", 4, r.number, r.inputs, bind_input);
+    insert_rows(db, "run_files", 4, r.number, r.outputs, bind_output);
+    insert_rows(db, "sources", 9, r.number, r.sources, bind_source);
+    insert_rows(db, "set_offs", 6, r.number, r.set_offs, bind_set_off);
 }
 
 std::string text_at(const SQLite::Statement& statement, int column) {
@@ -379,17 +432,84 @@ int CaseDb::next_run_number() const {
     return number;
 }
 
-CaseDb::PendingRun CaseDb::insert_run(const RunRecord& record) {
-    KANZAI_ASSERT(record.number >= 1);
-    // The same check as on the way out: a record that does not add up is never recorded.
-    verify_run_record(record);
-    SQLite::Database& db = impl_->db;
-    auto pending = std::make_unique<PendingRun::Transaction>(db);
-    if (const int next = next_run_number(); record.number < next) {
+struct CaseDb::RunInsert::Impl {
+    Impl(SQLite::Database& db, const RunRecord& header)
+        : transaction(std::make_unique<PendingRun::Transaction>(db)), checker(header),
+          number(header.number),
+          decisions(db, "decisions", 15, header.number, bind_decision),
+          allocations(db, "allocations", 9, header.number, bind_allocation),
+          payouts(db, "payouts", 8, header.number, bind_payout) {}
+
+    std::unique_ptr<PendingRun::Transaction> transaction;
+    RunChecker checker;
+    int number;
+    RowStream<DecisionRecord> decisions;
+    RowStream<AllocationRecord> allocations;
+    RowStream<PayoutRecord> payouts;
+};
+
+CaseDb::RunInsert CaseDb::begin_run(const RunRecord& header) {
+    KANZAI_ASSERT(header.number >= 1);
+    auto impl = std::make_unique<RunInsert::Impl>(impl_->db, header);
+    if (const int next = next_run_number(); header.number < next) {
         throw IoError(fmt::format("case.db already records runs up to {}; cannot record run {}",
-                                  next - 1, record.number));
+                                  next - 1, header.number));
     }
-    insert_children(db, record);
+    for (const char* table : streamed_tables) {
+        impl_->db.exec(fmt::format("DROP TRIGGER {}_sealed", table));
+    }
+    return RunInsert(std::move(impl), impl_->db);
+}
+
+CaseDb::PendingRun CaseDb::insert_run(const RunRecord& record) {
+    // The same check as on the way out, before anything: a record that does not add up is
+    // never recorded.
+    verify_run_record(record);
+    RunInsert insert = begin_run(record);
+    for (const DecisionRecord& decision : record.decisions) {
+        insert.add(decision);
+    }
+    for (const AllocationRecord& allocation : record.allocations) {
+        insert.add(allocation);
+    }
+    for (const PayoutRecord& payout : record.payouts) {
+        insert.add(payout);
+    }
+    return insert.finish(record);
+}
+
+CaseDb::RunInsert::RunInsert(std::unique_ptr<Impl> impl, SQLite::Database& db)
+    : impl_(std::move(impl)), db_(&db) {}
+CaseDb::RunInsert::RunInsert(RunInsert&&) noexcept = default;
+CaseDb::RunInsert::~RunInsert() = default;
+
+void CaseDb::RunInsert::add(const DecisionRecord& decision) {
+    impl_->checker.check(decision);
+    impl_->decisions.add(decision);
+}
+
+void CaseDb::RunInsert::add(const AllocationRecord& allocation) {
+    impl_->checker.check(allocation);
+    impl_->allocations.add(allocation);
+}
+
+void CaseDb::RunInsert::add(const PayoutRecord& payout) {
+    impl_->checker.check(payout);
+    impl_->payouts.add(payout);
+}
+
+CaseDb::PendingRun CaseDb::RunInsert::finish(const RunRecord& record) {
+    KANZAI_ASSERT(impl_ != nullptr);
+    KANZAI_ASSERT(record.number == impl_->number);
+    impl_->checker.finish();
+    impl_->decisions.flush();
+    impl_->allocations.flush();
+    impl_->payouts.flush();
+    SQLite::Database& db = *db_;
+    for (const char* table : streamed_tables) {
+        db.exec(sealed_trigger(table));
+    }
+    insert_small_tables(db, record);
     // The runs row last: from then on the triggers seal the run (see guard_triggers).
     SQLite::Statement run(db, insert_sql("runs", 6, 1));
     const std::string created_at =
@@ -397,7 +517,9 @@ CaseDb::PendingRun CaseDb::insert_run(const RunRecord& record) {
     bind_values(run, 1, record.number, record.engine, created_at, record.case_name,
                 record.out_folder, record.summary_json);
     run.exec();
-    return PendingRun(std::move(pending), record.number);
+    PendingRun pending(std::move(impl_->transaction), record.number);
+    impl_.reset();
+    return pending;
 }
 
 std::vector<int> CaseDb::run_numbers() const {
@@ -441,90 +563,6 @@ void CaseDb::PendingRun::commit() {
     KANZAI_ASSERT(transaction_ != nullptr);
     transaction_->transaction.commit();
     transaction_.reset();
-}
-
-std::optional<RecordAmount> parse_record_amount(std::string_view text) {
-    const std::size_t dot = text.find('.');
-    const int decimals =
-        dot == std::string_view::npos ? 0 : static_cast<int>(text.size() - dot - 1);
-    if (decimals > engine::decimals_max) {
-        return std::nullopt;
-    }
-    const engine::DecimalParse parse = engine::parse_amount(text, decimals);
-    if (!parse.ok()) {
-        return std::nullopt;
-    }
-    return RecordAmount{.count = parse.count, .decimals = decimals};
-}
-
-namespace {
-
-bool is_amount(std::string_view text) { return parse_record_amount(text).has_value(); }
-bool is_amount_or_empty(std::string_view text) { return text.empty() || is_amount(text); }
-
-// Every amount of the record is exact decimal text (SPEC "Outputs of a run").
-void verify_amounts(const RunRecord& record) {
-    for (const DecisionRecord& d : record.decisions) {
-        KANZAI_ASSERT(is_amount_or_empty(d.filed));  // empty for a deemed claim
-        KANZAI_ASSERT(is_amount(d.ledger));
-        KANZAI_ASSERT(is_amount(d.admitted));
-        KANZAI_ASSERT(is_amount(d.disputed));
-        KANZAI_ASSERT(is_amount(d.value));
-    }
-    for (const AllocationRecord& a : record.allocations) {
-        KANZAI_ASSERT(is_amount(a.amount));
-        KANZAI_ASSERT(is_amount(a.weight));
-    }
-    for (const PayoutRecord& p : record.payouts) {
-        KANZAI_ASSERT(is_amount(p.amount));
-    }
-    for (const SetOffRecord& s : record.set_offs) {
-        KANZAI_ASSERT(is_amount(s.debt));
-        KANZAI_ASSERT(is_amount(s.positive_value));
-        KANZAI_ASSERT(is_amount_or_empty(s.receivable));
-    }
-}
-
-}  // namespace
-
-void verify_run_record(const RunRecord& record) {
-    verify_amounts(record);
-    struct Figures {
-        int decimals = 0;
-        int tranche = 0;
-        engine::Int128 allocated = 0;
-        engine::Int128 summed = 0;
-    };
-    std::map<std::string, Figures, std::less<>> by_source;
-    for (const SourceRecord& source : record.sources) {
-        const auto available = parse_record_amount(source.available);
-        const auto allocated = parse_record_amount(source.allocated);
-        const auto left = parse_record_amount(source.left);
-        KANZAI_ASSERT(available && allocated && left);
-        KANZAI_ASSERT(allocated->decimals == available->decimals);
-        KANZAI_ASSERT(left->decimals == available->decimals);
-        // SPEC "Invariants": per pool, allocations + surplus = pool; per fund, allocations +
-        // leftover = available; per estate class, what it allocated + what is left after it.
-        KANZAI_ASSERT(engine::checked_add(allocated->count, left->count) == available->count);
-        const bool is_new = by_source
-                                .emplace(source.source, Figures{.decimals = available->decimals,
-                                                                .tranche = source.tranche,
-                                                                .allocated = allocated->count})
-                                .second;
-        KANZAI_ASSERT(is_new);
-    }
-    for (const AllocationRecord& allocation : record.allocations) {
-        const auto found = by_source.find(allocation.source);
-        KANZAI_ASSERT(found != by_source.end());
-        const auto amount = parse_record_amount(allocation.amount);
-        KANZAI_ASSERT(amount.has_value());
-        KANZAI_ASSERT(amount->decimals == found->second.decimals);
-        KANZAI_ASSERT(allocation.tranche == found->second.tranche);
-        found->second.summed = engine::checked_add(found->second.summed, amount->count);
-    }
-    for (const auto& [source, figures] : by_source) {
-        KANZAI_ASSERT(figures.summed == figures.allocated);
-    }
 }
 
 }  // namespace kanzai::claims

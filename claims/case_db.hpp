@@ -9,8 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "claims/run_check.hpp"
 #include "claims/run_record.hpp"
 #include "engine/money.hpp"
+
+namespace SQLite {
+class Database;
+}
 
 namespace kanzai::claims {
 
@@ -41,6 +46,14 @@ public:
     // nothing. It must not outlive its CaseDb.
     class PendingRun;
 
+    // A run inserted row by row, in one open IMMEDIATE transaction (see RunInsert).
+    class RunInsert;
+
+    // Opens the transaction for `header` (its number and sources; rows are not read): the
+    // number must be above every recorded one, or IoError. Throws SQLite::Exception when the
+    // database is locked, read-only or full.
+    [[nodiscard]] RunInsert begin_run(const RunRecord& header);
+
     // Inserts the whole run in one IMMEDIATE transaction. record.number must be above every
     // recorded number (runs are appended in order); an empty created_at becomes the current
     // UTC time. Asserts verify_run_record first. Throws (and rolls back) on any failure: a
@@ -59,6 +72,36 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// The rows of decisions, allocations and payouts, each table in its output order, as they
+// are produced (issue #7: a large run's rows are never all in memory), each checked as it
+// comes (RunChecker against the header's sources). Destroyed without finish(), it rolls
+// back. It must not outlive its CaseDb.
+class CaseDb::RunInsert {
+public:
+    RunInsert(RunInsert&&) noexcept;
+    RunInsert& operator=(RunInsert&&) = delete;
+    RunInsert(const RunInsert&) = delete;
+    RunInsert& operator=(const RunInsert&) = delete;
+    ~RunInsert();
+
+    void add(const DecisionRecord& decision);
+    void add(const AllocationRecord& allocation);
+    void add(const PayoutRecord& payout);
+
+    // Checks that every source's allocations summed to its `allocated`, then inserts what
+    // `record` has besides those rows (files, sources, set-offs, summary) and, last, the runs
+    // row that seals the run. record.number must be the header's; record's own decisions,
+    // allocations and payouts are not read. The transaction stays open in the PendingRun.
+    [[nodiscard]] PendingRun finish(const RunRecord& record);
+
+private:
+    friend class CaseDb;
+    struct Impl;
+    RunInsert(std::unique_ptr<Impl> impl, SQLite::Database& db);
+    std::unique_ptr<Impl> impl_;
+    SQLite::Database* db_;
+};
+
 class CaseDb::PendingRun {
 public:
     PendingRun(PendingRun&&) noexcept;
@@ -73,25 +116,11 @@ public:
 
 private:
     friend class CaseDb;
+    friend class CaseDb::RunInsert;
     struct Transaction;
     PendingRun(std::unique_ptr<Transaction> transaction, int number);
     std::unique_ptr<Transaction> transaction_;
     int number_ = 0;
 };
-
-// An amount of a RunRecord: exact decimal text whose fractional digits are the asset's
-// decimals ("1.50000000" -> 150000000 at 8). nullopt when the text is not an amount.
-struct RecordAmount {
-    engine::Int128 count = 0;
-    int decimals = 0;
-};
-[[nodiscard]] std::optional<RecordAmount> parse_record_amount(std::string_view text);
-
-// The recorded half of the conservation invariants (STYLE.md §5, pair assertions across
-// layers), checked by insert_run and read_run: every amount is decimal text; per source, its
-// allocations sum to `allocated` and `allocated + left == available`, all in the source's
-// decimals and tranche; every allocation names a recorded source. KANZAI_ASSERTs, so a
-// record that does not add up ends the command with exit 3.
-void verify_run_record(const RunRecord& record);
 
 }  // namespace kanzai::claims

@@ -193,7 +193,7 @@ std::string format_int128(Int128 value) {
     return std::string(at, end);
 }
 
-std::string format_units(Int128 count, int decimals) {
+void append_units(std::string& out, Int128 count, int decimals) {
     KANZAI_ASSERT(decimals >= 0);
     KANZAI_ASSERT(decimals <= decimals_max);
     const auto width = static_cast<std::ptrdiff_t>(decimals);
@@ -203,16 +203,20 @@ std::string format_units(Int128 count, int decimals) {
     while (end - at <= width) {  // at least one digit before the point
         *--at = '0';
     }
-    std::string text;
-    text.reserve(static_cast<std::size_t>(end - at) + 2);
     if (count < 0) {
-        text += '-';
+        out += '-';
     }
-    text.append(at, end - width);
+    out.append(at, end - width);
     if (width > 0) {
-        text += '.';
-        text.append(end - width, end);
+        out += '.';
+        out.append(end - width, end);
     }
+}
+
+std::string format_units(Int128 count, int decimals) {
+    std::string text;
+    text.reserve(48);
+    append_units(text, count, decimals);
     return text;
 }
 

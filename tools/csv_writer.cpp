@@ -1,12 +1,15 @@
 // CSV rendering of decisions, allocations and payouts.
 #include "tools/csv_writer.hpp"
 
+#include <fmt/format.h>
+
 #include <initializer_list>
+#include <iterator>
 
 namespace kanzai::tools {
 namespace {
 
-void append_row(std::string& out, std::initializer_list<std::string_view> fields) {
+void append_fields(std::string& out, std::initializer_list<std::string_view> fields) {
     bool first = true;
     for (const std::string_view field : fields) {
         if (!first) {
@@ -15,7 +18,10 @@ void append_row(std::string& out, std::initializer_list<std::string_view> fields
         first = false;
         append_csv_field(out, field);
     }
-    out += '\n';
+}
+
+void append_int(std::string& out, int value) {
+    fmt::format_to(std::back_inserter(out), "{}", value);
 }
 
 }  // namespace
@@ -35,39 +41,29 @@ void append_csv_field(std::string& out, std::string_view field) {
     out += '"';
 }
 
-std::string render_decisions_csv(const std::vector<claims::DecisionRecord>& decisions) {
-    std::string out =
-        "claim_id,customer_id,claimant_id,payee_id,asset,filed,ledger,admitted,disputed,class,"
-        "code,reason,value\n";
-    out.reserve(decisions.size() * 160);
-    for (const claims::DecisionRecord& d : decisions) {
-        append_row(out, {d.claim_id, d.customer_id, d.claimant_id, d.payee_id, d.asset, d.filed,
-                         d.ledger, d.admitted, d.disputed, d.claim_class, d.code, d.reason,
-                         d.value});
-    }
-    return out;
+void append_csv_row(std::string& out, const claims::DecisionRecord& d) {
+    append_fields(out, {d.claim_id, d.customer_id, d.claimant_id, d.payee_id, d.asset, d.filed,
+                        d.ledger, d.admitted, d.disputed, d.claim_class, d.code, d.reason,
+                        d.value});
+    out += '\n';
 }
 
-std::string render_allocations_csv(
-    const std::vector<claims::AllocationRecord>& allocations) {
-    std::string out = "claim_id,portion,source,asset,amount,tranche\n";
-    out.reserve(allocations.size() * 64);
-    for (const claims::AllocationRecord& a : allocations) {
-        const std::string tranche = std::to_string(a.tranche);
-        append_row(out, {a.claim_id, a.portion, a.source, a.asset, a.amount, tranche});
-    }
-    return out;
+void append_csv_row(std::string& out, const claims::AllocationRecord& a) {
+    append_fields(out, {a.claim_id, a.portion, a.source, a.asset, a.amount});
+    out += ',';
+    append_int(out, a.tranche);
+    out += '\n';
 }
 
-std::string render_payouts_csv(const std::vector<claims::PayoutRecord>& payouts) {
-    std::string out = "payout_id,payee_id,asset,amount,tranche,status\n";
-    out.reserve(payouts.size() * 56);
-    for (const claims::PayoutRecord& p : payouts) {
-        const std::string id = std::to_string(p.payout_id);
-        const std::string tranche = std::to_string(p.tranche);
-        append_row(out, {id, p.payee_id, p.asset, p.amount, tranche, p.status});
-    }
-    return out;
+void append_csv_row(std::string& out, const claims::PayoutRecord& p) {
+    append_int(out, p.payout_id);
+    out += ',';
+    append_fields(out, {p.payee_id, p.asset, p.amount});
+    out += ',';
+    append_int(out, p.tranche);
+    out += ',';
+    append_csv_field(out, p.status);
+    out += '\n';
 }
 
 }  // namespace kanzai::tools

@@ -18,8 +18,7 @@ namespace fs = std::filesystem;
 
 int run_run(const RunOptions& options) {
     claims::Diagnostics diagnostics;
-    std::optional<ComputedRun> run = compute_run(
-        options.case_folder, diagnostics, options.no_db ? RunRows::drop : RunRows::keep);
+    const std::optional<ComputedRun> run = compute_run(options.case_folder, diagnostics);
     if (!run) {
         print_diagnostics(diagnostics);
         return exit_invalid_input;
@@ -38,33 +37,36 @@ int run_run(const RunOptions& options) {
         db.emplace((case_folder / "case.db").string());
         number = std::max(number, db->next_run_number());
     }
-    const std::string final_path =
+    claims::RunRecord header = run_header(*run);
+    header.number = number;
+    header.out_folder =
         options.out ? *options.out
                     : (case_folder / "out" / fmt::format("run-{:04}", number)).string();
-    run->record.number = number;
-    run->record.out_folder = final_path;
 
-    // The publication order (docs/case-db.md): files complete in a staging folder, then the
-    // run inserted in an open transaction, then the folder renamed into place, then the
-    // commit. A crash leaves either nothing, a staging folder, or a complete folder whose
-    // run is not recorded; never a recorded run without its complete folder.
+    // The publication order (docs/case-db.md): the files are written into a staging folder
+    // while their rows are inserted in an open transaction, then the folder is renamed into
+    // place, then the commit. A crash leaves either nothing, a staging folder, or a complete
+    // folder whose run is not recorded; never a recorded run without its complete folder.
     PhaseTimer timer;
-    StagedDir staged(final_path);
-    for (const OutputFile& file : run->files) {
-        staged.write_file(file.name, file.bytes);
-    }
-    timer.mark("write_files");
+    StagedDir staged(header.out_folder);
+    std::optional<claims::CaseDb::RunInsert> insert;
     if (db) {
-        claims::CaseDb::PendingRun pending = db->insert_run(run->record);
+        insert.emplace(db->begin_run(header));
+    }
+    const RowCounts counts = write_run(
+        *run, header, {.folder = &staged, .db = insert ? &*insert : nullptr});
+    timer.mark("write_files");
+    if (insert) {
+        claims::CaseDb::PendingRun pending = insert->finish(header);
         staged.publish();
         pending.commit();  // if this throws, `staged` removes the published folder again
     } else {
         staged.publish();
     }
     staged.keep();
-    timer.mark("case_db");
+    timer.mark("publish");
     fmt::print("run {}: {} decisions, {} allocations, {} payouts -> {}\n", number,
-               run->decisions, run->allocations, run->payouts, final_path);
+               counts.decisions, counts.allocations, counts.payouts, header.out_folder);
     return exit_done;
 }
 

@@ -1,77 +1,130 @@
-// Load -> determine -> distribute -> payouts -> rendered outputs, all in memory.
+// Load -> determine -> distribute -> payouts, then the outputs written row by row.
 #include "tools/run_pipeline.hpp"
 
 #include <fmt/format.h>
 
+#include <functional>
+#include <vector>
+
 #include "claims/determine.hpp"
-#include "claims/distribution.hpp"
 #include "claims/load_case.hpp"
-#include "claims/payouts.hpp"
 #include "claims/run_builder.hpp"
 #include "claims/sha256.hpp"
 #include "tools/csv_writer.hpp"
+#include "tools/output_file.hpp"
 #include "tools/phase_timer.hpp"
 
 namespace kanzai::tools {
 
-namespace {
-
-// Renders one table into `run.files` and keeps its rows in `kept` only when asked: the rows
-// as text are the largest structure of a run (issue #7), so each lives only as long as
-// needed.
-template <typename Rows, typename Render>
-std::size_t render_table(ComputedRun& run, const char* name, Rows rows, Render render,
-                         RunRows keep, Rows& kept) {
-    run.files.push_back({name, render(rows)});
-    const std::size_t count = rows.size();
-    if (keep == RunRows::keep) {
-        kept = std::move(rows);
-    }
-    return count;
-}
-
-}  // namespace
-
 std::optional<ComputedRun> compute_run(const std::string& case_folder,
-                                       claims::Diagnostics& diagnostics, RunRows rows) {
+                                       claims::Diagnostics& diagnostics) {
     PhaseTimer timer;
-    const claims::Case loaded = claims::load_case(case_folder, diagnostics);
+    ComputedRun run;
+    run.loaded = claims::load_case(case_folder, diagnostics);
     if (!diagnostics.empty()) {
         return std::nullopt;
     }
     timer.mark("load");
-    const claims::Determination determination = claims::determine_claims(loaded, diagnostics);
+    run.determination = claims::determine_claims(run.loaded, diagnostics);
     if (!diagnostics.empty()) {
         return std::nullopt;
     }
     timer.mark("determine");
     // Runs the waterfall and checks its conservation invariants (exit 3 on violation).
-    const claims::Distribution distribution = claims::distribute(loaded, determination);
+    run.distribution = claims::distribute(run.loaded, run.determination);
     timer.mark("allocate");
-    const claims::PayoutSchedule schedule =
-        claims::schedule_payouts(loaded, determination, distribution);
+    run.schedule = claims::schedule_payouts(run.loaded, run.determination, run.distribution);
     timer.mark("payouts");
-
-    ComputedRun run;
-    run.record = claims::build_run_header(loaded, determination, distribution);
-    run.allocations = render_table(
-        run, "allocations.csv", claims::allocation_records(loaded, determination, distribution),
-        render_allocations_csv, rows, run.record.allocations);
-    run.decisions =
-        render_table(run, "decisions.csv", claims::decision_records(loaded, determination),
-                     render_decisions_csv, rows, run.record.decisions);
-    run.payouts = render_table(run, "payouts.csv", claims::payout_records(loaded, schedule),
-                               render_payouts_csv, rows, run.record.payouts);
-    timer.mark("build_and_render_csv");
-    for (const OutputFile& file : run.files) {
-        run.record.outputs.push_back({file.name, claims::sha256_hex(file.bytes)});
-    }
-    run.record.summary_json = claims::render_summary_json(loaded, determination, distribution,
-                                                          schedule, run.record.outputs);
-    run.files.push_back({"summary.json", run.record.summary_json});
-    run.record.outputs.push_back({"summary.json", claims::sha256_hex(run.record.summary_json)});
-    timer.mark("hash_and_summary");
     return run;
+}
+
+claims::RunRecord run_header(const ComputedRun& run) {
+    return claims::build_run_header(run.loaded, run.determination, run.distribution);
+}
+
+namespace {
+
+// One table: each row rendered into its file, inserted into case.db, kept if asked.
+template <typename Record>
+class TableWriter {
+public:
+    TableWriter(const char* name, std::string_view header, RunDestinations to,
+                std::vector<Record>* kept)
+        : file_(to.folder, name), db_(to.db), kept_(kept) {
+        file_.buffer() += header;
+    }
+
+    void operator()(const Record& row) {
+        append_csv_row(file_.buffer(), row);
+        file_.done_appending();
+        if (db_ != nullptr) {
+            db_->add(row);
+        }
+        if (kept_ != nullptr) {
+            kept_->push_back(row);
+        }
+        ++count_;
+    }
+
+    // Closes the file; its hash goes to `outputs`. Returns the number of rows.
+    std::size_t close(std::vector<claims::FileHash>& outputs) {
+        outputs.push_back(file_.close());
+        return count_;
+    }
+
+private:
+    OutputFile file_;
+    claims::CaseDb::RunInsert* db_;
+    std::vector<Record>* kept_;
+    std::size_t count_ = 0;
+};
+
+}  // namespace
+
+RowCounts write_run(const ComputedRun& run, claims::RunRecord& header, RunDestinations to) {
+    PhaseTimer timer;
+    RowCounts counts;
+    claims::RunRecord* rows = to.rows;
+    {
+        TableWriter<claims::AllocationRecord> writer(
+            "allocations.csv", allocations_csv_header, to, rows ? &rows->allocations : nullptr);
+        claims::for_each_allocation_record(run.loaded, run.determination, run.distribution,
+                                           std::ref(writer));
+        counts.allocations = writer.close(header.outputs);
+    }
+    timer.mark("allocations_csv");
+    {
+        TableWriter<claims::DecisionRecord> writer("decisions.csv", decisions_csv_header, to,
+                                                   rows ? &rows->decisions : nullptr);
+        claims::for_each_decision_record(run.loaded, run.determination, std::ref(writer));
+        counts.decisions = writer.close(header.outputs);
+    }
+    timer.mark("decisions_csv");
+    {
+        TableWriter<claims::PayoutRecord> writer("payouts.csv", payouts_csv_header, to,
+                                                 rows ? &rows->payouts : nullptr);
+        claims::for_each_payout_record(run.loaded, run.schedule, std::ref(writer));
+        counts.payouts = writer.close(header.outputs);
+    }
+    timer.mark("payouts_csv");
+    header.summary_json = claims::render_summary_json(
+        run.loaded, run.determination, run.distribution, run.schedule, header.outputs);
+    OutputFile summary(to.folder, "summary.json");
+    summary.buffer() += header.summary_json;
+    header.outputs.push_back(summary.close());
+    timer.mark("summary");
+    if (rows != nullptr) {
+        rows->outputs = header.outputs;
+        rows->summary_json = header.summary_json;
+    }
+    return counts;
+}
+
+claims::RunRecord record_of(const ComputedRun& run) {
+    claims::RunRecord record = run_header(run);
+    claims::RunRecord header = record;
+    write_run(run, header, {.rows = &record});
+    return record;
 }
 
 void print_diagnostics(const claims::Diagnostics& diagnostics) {

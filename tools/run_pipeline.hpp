@@ -1,40 +1,61 @@
-// The computation of `kanzai run`, without writing anything: load, determine, distribute,
-// schedule payouts, render every output file. Shared by `run` and the tests.
+// The computation of `kanzai run` (load, determine, distribute, schedule payouts, every
+// invariant checked) and the writing of its outputs, row by row, to the run folder and to
+// case.db at once. Shared by `run` and the tests.
 #pragma once
 
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <vector>
 
+#include "claims/case.hpp"
+#include "claims/case_db.hpp"
+#include "claims/decision.hpp"
 #include "claims/diagnostics.hpp"
+#include "claims/distribution.hpp"
+#include "claims/payouts.hpp"
 #include "claims/run_record.hpp"
+#include "tools/staged_dir.hpp"
 
 namespace kanzai::tools {
 
-struct OutputFile {
-    std::string name;
-    std::string bytes;
+struct ComputedRun {
+    claims::Case loaded;
+    claims::Determination determination;
+    claims::Distribution distribution;
+    claims::PayoutSchedule schedule;
 };
 
-// Whether compute_run keeps the rows of decisions, allocations and payouts in the record
-// (case.db needs them) or drops each table once its CSV is rendered (saves memory).
-enum class RunRows { keep, drop };
+// Everything `kanzai run` computes, with every invariant checked; nothing rendered yet. On
+// input errors returns nullopt and leaves them in `diagnostics`. Invariant violations throw
+// (exit 3).
+[[nodiscard]] std::optional<ComputedRun> compute_run(const std::string& case_folder,
+                                                     claims::Diagnostics& diagnostics);
 
-struct ComputedRun {
-    claims::RunRecord record;        // number and created_at not yet set
-    std::vector<OutputFile> files;   // allocations.csv, decisions.csv, payouts.csv, summary.json
-    // Row counts, also when the rows were dropped.
+// The record of a run without its three big tables (sources, set-offs, inputs, engine):
+// what case.db needs before the rows stream in. number, out_folder, outputs and summary_json
+// are filled in later.
+[[nodiscard]] claims::RunRecord run_header(const ComputedRun& run);
+
+// Where the rows of a run go as they are produced; each destination is optional.
+struct RunDestinations {
+    StagedDir* folder = nullptr;              // the output files (nullptr: only hashed)
+    claims::CaseDb::RunInsert* db = nullptr;  // case.db (nullptr: not recorded)
+    claims::RunRecord* rows = nullptr;        // every row kept in memory (tests)
+};
+
+struct RowCounts {
     std::size_t decisions = 0;
     std::size_t allocations = 0;
     std::size_t payouts = 0;
 };
 
-// Everything `kanzai run` computes, with every invariant checked. On input errors returns
-// nullopt and leaves them in `diagnostics`. Invariant violations throw (exit 3).
-[[nodiscard]] std::optional<ComputedRun> compute_run(const std::string& case_folder,
-                                                     claims::Diagnostics& diagnostics,
-                                                     RunRows rows = RunRows::keep);
+// Writes allocations.csv, decisions.csv, payouts.csv and summary.json, each row to every
+// destination as it is produced, and sets header.outputs and header.summary_json.
+RowCounts write_run(const ComputedRun& run, claims::RunRecord& header, RunDestinations to);
+
+// The whole record of a run in memory (rows, output hashes, summary), for tests and tools
+// that want the rows without writing files.
+[[nodiscard]] claims::RunRecord record_of(const ComputedRun& run);
 
 // Prints diagnostics, sorted, to stderr as file:line:col: message.
 void print_diagnostics(const claims::Diagnostics& diagnostics);

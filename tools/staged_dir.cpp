@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -70,31 +71,55 @@ StagedDir::~StagedDir() {
     }
 }
 
-void StagedDir::write_file(std::string_view name, std::string_view bytes) {
-    const std::string path = staging_path_ + "/" + std::string(name);
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        fail("cannot create", path);
+StagedFile::StagedFile(std::string path) : path_(std::move(path)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd_ < 0) {
+        fail("cannot create", path_);
     }
+}
+
+StagedFile::StagedFile(StagedFile&& other) noexcept
+    : path_(std::move(other.path_)), fd_(std::exchange(other.fd_, -1)) {}
+
+StagedFile::~StagedFile() {
+    if (fd_ >= 0) {
+        ::close(fd_);  // an error path: the staging folder is removed anyway
+    }
+}
+
+void StagedFile::write(std::string_view bytes) {
     std::size_t written = 0;
     while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        const ssize_t n = ::write(fd_, bytes.data() + written, bytes.size() - written);
         if (n < 0) {
             if (errno == EINTR) {
                 continue;
             }
-            ::close(fd);
-            fail("cannot write", path);
+            fail("cannot write", path_);
         }
         written += static_cast<std::size_t>(n);
     }
+}
+
+void StagedFile::close() {
+    const int fd = std::exchange(fd_, -1);
     if (::fsync(fd) != 0) {
         ::close(fd);
-        fail("cannot sync", path);
+        fail("cannot sync", path_);
     }
     if (::close(fd) != 0) {
-        fail("cannot close", path);
+        fail("cannot close", path_);
     }
+}
+
+StagedFile StagedDir::create_file(std::string_view name) {
+    return StagedFile(staging_path_ + "/" + std::string(name));
+}
+
+void StagedDir::write_file(std::string_view name, std::string_view bytes) {
+    StagedFile file = create_file(name);
+    file.write(bytes);
+    file.close();
 }
 
 void StagedDir::publish() {

@@ -9,6 +9,25 @@
 
 namespace kanzai::tools {
 
+// One file of a staging folder, written as its bytes come (mode 0600, created new).
+class StagedFile {
+public:
+    explicit StagedFile(std::string path);  // throws IoError
+    StagedFile(StagedFile&& other) noexcept;
+    StagedFile& operator=(StagedFile&&) = delete;
+    StagedFile(const StagedFile&) = delete;
+    StagedFile& operator=(const StagedFile&) = delete;
+    ~StagedFile();
+
+    void write(std::string_view bytes);  // throws IoError
+    // Flushes the file to disk and closes it; throws IoError.
+    void close();
+
+private:
+    std::string path_;
+    int fd_ = -1;
+};
+
 class StagedDir {
 public:
     // Creates `<parent of final>/.<final name>.staging-<pid>` (mode 0700). Throws IoError.
@@ -19,6 +38,8 @@ public:
 
     // Writes one file (mode 0600) and flushes it to disk. Throws IoError.
     void write_file(std::string_view name, std::string_view bytes);
+    // The same, for a file written piece by piece.
+    [[nodiscard]] StagedFile create_file(std::string_view name);
     // fsyncs the folder, renames it to its final name without replacing anything that is
     // there (an empty folder at the final name is removed first), fsyncs the parent.
     void publish();

@@ -240,6 +240,38 @@ TEST_CASE("case db: a run is invisible until committed and absent after a rollba
     check_same(*db.read_run(2), sample_run(2));
 }
 
+TEST_CASE("case db: the sealing triggers a run drops for its rows are never seen missing") {
+    TempFolder folder;
+    CaseDb db(folder.db());
+    db.insert_run(sample_run(1)).commit();
+    const auto triggers = [&folder] {
+        SQLite::Database raw(folder.db(), SQLite::OPEN_READONLY);
+        return raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")
+            .getInt();
+    };
+    const int all = 1 + 2 * 7 + 6;
+    REQUIRE(triggers() == all);
+    {
+        CaseDb::RunInsert insert = db.begin_run(sample_run(2));
+        for (const DecisionRecord& decision : sample_run(2).decisions) {
+            insert.add(decision);
+        }
+        CHECK(triggers() == all);  // other connections: the committed schema
+    }  // destroyed without finish: rolled back, triggers included
+    CHECK(triggers() == all);
+    {
+        auto pending = db.insert_run(sample_run(2));
+        CHECK(triggers() == all);
+        pending.commit();
+    }
+    CHECK(triggers() == all);
+    SQLite::Database raw(folder.db(), SQLite::OPEN_READWRITE);
+    CHECK_THROWS_AS(raw.exec("INSERT INTO decisions SELECT 2, 99, 'K99', customer_id, "
+                             "claimant_id, payee_id, asset, filed, ledger, admitted, disputed, "
+                             "class, code, reason, value FROM decisions WHERE run = 2 LIMIT 1"),
+                    SQLite::Exception);
+}
+
 TEST_CASE("case db: a run that fails halfway leaves the database as it was") {
     TempFolder folder;
     CaseDb db(folder.db());

@@ -66,6 +66,14 @@ TEST_CASE("decimal: formatting writes exactly the asset's decimals") {
     CHECK(format_units(-int128_max, 0) == "-170141183460469231731687303715884105727");
 }
 
+TEST_CASE("decimal: append_units appends the same text after what is there") {
+    std::string out = "x,";
+    append_units(out, -5, 3);
+    out += ',';
+    append_units(out, 150'000'000, 8);
+    CHECK(out == "x,-0.005,1.50000000");
+}
+
 TEST_CASE("decimal: prices are exact, non-negative and below 10^20") {
     CHECK(parse_price("88.549").count == 88'549 * pow10(15));
     CHECK(parse_price("0.000001234").count == 1'234 * pow10(9));

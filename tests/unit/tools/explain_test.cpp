@@ -292,10 +292,11 @@ RunRecord record_golden(const TempCase& c, const std::string& name) {
     kanzai::claims::Diagnostics diagnostics;
     std::optional<ComputedRun> computed = compute_run(c.path.string(), diagnostics);
     REQUIRE(computed.has_value());
-    computed->record.number = 1;
-    computed->record.created_at = "2026-07-01T09:30:00Z";
-    c.record(computed->record);
-    return computed->record;
+    RunRecord record = kanzai::tools::record_of(*computed);
+    record.number = 1;
+    record.created_at = "2026-07-01T09:30:00Z";
+    c.record(record);
+    return record;
 }
 
 }  // namespace

@@ -237,22 +237,24 @@ TEST_CASE("report: a run reads back the same from case.db and from its run folde
     std::optional<kanzai::tools::ComputedRun> computed =
         kanzai::tools::compute_run(case_folder.string(), diagnostics);
     REQUIRE(computed);
-    computed->record.number = 1;
-    computed->record.out_folder = (case_folder / "out" / "run-0001").string();
-    fs::create_directories(computed->record.out_folder);
-    for (const kanzai::tools::OutputFile& file : computed->files) {
-        std::ofstream(fs::path(computed->record.out_folder) / file.name, std::ios::binary)
-            << file.bytes;
+    RunRecord recorded = kanzai::tools::run_header(*computed);
+    recorded.number = 1;
+    recorded.out_folder = (case_folder / "out" / "run-0001").string();
+    {
+        kanzai::tools::StagedDir staged(recorded.out_folder);
+        RunRecord header = recorded;
+        kanzai::tools::write_run(*computed, header, {.folder = &staged, .rows = &recorded});
+        staged.publish();
+        staged.keep();
     }
     const RunRecord from_folder = kanzai::tools::read_report_run(case_folder.string(), 1);
     {
         kanzai::claims::CaseDb db((case_folder / "case.db").string());
-        db.insert_run(computed->record).commit();
+        db.insert_run(recorded).commit();
     }
     const RunRecord from_db = kanzai::tools::read_report_run(case_folder.string(), std::nullopt);
     fs::remove_all(case_folder);
 
-    const RunRecord& recorded = computed->record;
     CHECK(from_db.allocations.at(0).weight == recorded.allocations.at(0).weight);
     CHECK(!recorded.allocations.at(0).weight.empty());
     CHECK(from_folder.summary_json == recorded.summary_json);
