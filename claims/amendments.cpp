@@ -3,16 +3,26 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "claims/id_index.hpp"
 #include "engine/assert.hpp"
 
 namespace kanzai::claims {
 namespace {
 
-using ClaimIndexById = std::unordered_map<std::string_view, std::uint32_t>;
+// Claim id -> index into Case::claims (flat: a million claims, issue #7).
+struct ClaimIndexById {
+    const Case& loaded;
+    IdIndex index;
+
+    [[nodiscard]] std::uint32_t find(std::string_view id) const {
+        return index.find(id, [this](std::uint32_t i) -> std::string_view {
+            return loaded.claims[i].id;
+        });
+    }
+};
 
 // Links every valid `amends`, in line order so that "the first" of two claims amending the
 // same claim does not depend on anything but the file.
@@ -34,12 +44,11 @@ void link(const Case& loaded, const ClaimIndexById& by_id, Amendments& result,
             diagnostics.error({.file = "claims.csv", .line = claim.line, .column = column},
                               std::move(message));
         };
-        const auto found = by_id.find(claim.amends);
-        if (found == by_id.end()) {
+        const std::uint32_t target = by_id.find(claim.amends);
+        if (target == IdIndex::none) {
             error(fmt::format("amends \"{}\", which is no claim of claims.csv", claim.amends));
             continue;
         }
-        const std::uint32_t target = found->second;
         const ClaimRow& amended = loaded.claims[target];
         if (target == index) {
             error(fmt::format("claim \"{}\" amends itself", claim.id));
@@ -108,10 +117,13 @@ Amendments resolve_amendments(const Case& loaded, Diagnostics& diagnostics) {
     for (std::size_t i = 0; i < count; ++i) {
         result.filed_on[i] = loaded.claims[i].filed_on;
     }
-    ClaimIndexById by_id;
-    by_id.reserve(count);
+    ClaimIndexById by_id{.loaded = loaded, .index = {}};
+    by_id.index.reserve(count);
     for (std::uint32_t i = 0; i < count; ++i) {
-        by_id.emplace(loaded.claims[i].id, i);
+        // Claim ids are unique (checked by the loader): the first one stands otherwise.
+        by_id.index.insert(loaded.claims[i].id, i, [&loaded](std::uint32_t other) {
+            return std::string_view(loaded.claims[other].id);
+        });
     }
     link(loaded, by_id, result, diagnostics);
     walk_chains(loaded, result, diagnostics);

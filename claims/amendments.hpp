@@ -23,7 +23,7 @@ struct Amendments {
 // customer or asset, amending a claim already amended (the later line is the error; the
 // message names the earlier), and every claim of a cycle. An erroneous link is dropped
 // (claims of a cycle amend nothing), so the result is always well formed.
-// Hash map + linear walks: O(n).
+// Flat hash index + linear walks: O(n).
 [[nodiscard]] Amendments resolve_amendments(const Case& loaded, Diagnostics& diagnostics);
 
 }  // namespace kanzai::claims

@@ -97,8 +97,15 @@ engine::Valuation CaseConfig::estate_valuation(std::uint32_t asset_index) const 
 }
 
 std::uint32_t Case::find_customer(std::string_view id) const {
-    const auto found = customer_index_by_id.find(id);
-    return found == customer_index_by_id.end() ? no_index : found->second;
+    static_assert(no_index == IdIndex::none);
+    return customer_index_by_id.find(
+        id, [this](std::uint32_t index) -> std::string_view { return customers[index].id; });
+}
+
+std::uint32_t Case::index_customer(std::uint32_t index) {
+    return customer_index_by_id.insert(
+        customers[index].id, index,
+        [this](std::uint32_t other) -> std::string_view { return customers[other].id; });
 }
 
 std::uint32_t Case::column_of(std::string_view file, std::string_view column) const {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "claims/id_index.hpp"
 #include "engine/money.hpp"
 
 namespace kanzai::claims {
@@ -227,8 +228,9 @@ struct Case {
     std::vector<Payment> payments;
     std::vector<InputFile> inputs;  // sorted by name
 
-    std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>>
-        customer_index_by_id;
+    // Customer id -> index into customers. A flat index rather than a map of strings: it
+    // is looked up once per row of every file (issue #7). Filled by index_customer.
+    IdIndex customer_index_by_id;
 
     // The header of each CSV file read, as written (file name -> column names in file
     // order), so that a later stage can point a diagnostic at a column.
@@ -236,6 +238,9 @@ struct Case {
 
     // no_index when unknown.
     [[nodiscard]] std::uint32_t find_customer(std::string_view id) const;
+    // Indexes customers[index] by its id: no_index, or the index of an earlier customer
+    // with the same id (then nothing is indexed).
+    std::uint32_t index_customer(std::uint32_t index);
     // The 1-based column of `column` in `file`'s header; 0 (the whole record) when unknown.
     [[nodiscard]] std::uint32_t column_of(std::string_view file, std::string_view column) const;
 };

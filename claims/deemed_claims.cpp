@@ -2,7 +2,7 @@
 #include "claims/deemed_claims.hpp"
 
 #include <cstdint>
-#include <unordered_map>
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -31,28 +31,43 @@ std::vector<Decision> deem_claims(
     if (loaded.config.rules.unfiled == UnfiledRule::ignore) {
         return result;
     }
-    // The standing claim of each known (customer, asset): at most one per pair.
-    std::unordered_map<std::uint64_t, std::uint32_t> standing_by_pair;
+    result.reserve(entitlements.size());  // at most one per entitlement: never grows
+    // The standing claim of each known (customer, asset), at most one per pair, sorted by
+    // pair like the entitlements, so one merging walk pairs them (issue #7: no hash map
+    // of a million nodes).
+    struct Standing {
+        std::uint64_t pair = 0;
+        std::uint32_t decision_index = 0;
+    };
+    std::vector<Standing> standings;
+    standings.reserve(filed.size());
     for (std::uint32_t i = 0; i < filed.size(); ++i) {
         const Decision& decision = filed[i];
         if (is_standing(decision) && decision.customer_index != no_index &&
             decision.asset_index != no_index) {
-            const bool inserted =
-                standing_by_pair
-                    .emplace(pair_key(decision.customer_index, decision.asset_index), i)
-                    .second;
-            KANZAI_ASSERT(inserted);
+            standings.push_back(
+                {.pair = pair_key(decision.customer_index, decision.asset_index),
+                 .decision_index = i});
         }
     }
+    std::sort(standings.begin(), standings.end(),
+              [](const Standing& a, const Standing& b) { return a.pair < b.pair; });
+    for (std::size_t i = 1; i < standings.size(); ++i) {
+        KANZAI_ASSERT(standings[i - 1].pair != standings[i].pair);
+    }
+    auto next_standing = standings.begin();
     for (const Entitlement& entitlement : entitlements) {
+        const std::uint64_t pair = pair_key(entitlement.customer_index, entitlement.asset_index);
+        while (next_standing != standings.end() && next_standing->pair < pair) {
+            ++next_standing;
+        }
         if (entitlement.after_set_off.count <= 0) {
             continue;
         }
-        const auto found =
-            standing_by_pair.find(pair_key(entitlement.customer_index, entitlement.asset_index));
+        const bool has_standing = next_standing != standings.end() && next_standing->pair == pair;
         std::string why = "no claim filed";
-        if (found != standing_by_pair.end()) {
-            const Decision& standing = filed[found->second];
+        if (has_standing) {
+            const Decision& standing = filed[next_standing->decision_index];
             // SPEC: a barred standing claim with a determination leaves the balance to the
             // administrator's decision; no deemed claim.
             if (standing.code != DecisionCode::r_late_barred ||

@@ -17,7 +17,8 @@ namespace kanzai::claims {
 // with E > 0 after set-off and either no standing claim among `filed` (the decisions of
 // decide_filed_claims) or a standing claim that is R-LATE-BARRED and whose claim_id is not
 // in `determined_claim_ids`. Each is admitted at E, code D-DEEMED, never late. Empty with
-// unfiled = "ignore". Hash map + linear pass: O(n).
+// unfiled = "ignore". `entitlements` sorted as sum_entitlements gives them. Sort + merging
+// walk: O(n log n).
 [[nodiscard]] std::vector<Decision> deem_claims(
     const Case& loaded, std::span<const Entitlement> entitlements,
     std::span<const Decision> filed,

@@ -4,6 +4,8 @@
 #include "claims/determine.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -43,6 +45,42 @@ void check_unique_ids(const Case& loaded, const std::vector<Decision>& decisions
     }
 }
 
+// Sorts by claim_id (bytes). A decision is large, so the ids are sorted as views with
+// their positions and each decision is then moved once, along the cycles of the
+// permutation, instead of at every step of the sort (issue #7).
+void sort_by_claim_id(std::vector<Decision>& decisions) {
+    struct Key {
+        std::string_view claim_id;
+        std::uint32_t index = 0;
+    };
+    std::vector<Key> keys;
+    keys.reserve(decisions.size());
+    for (std::uint32_t i = 0; i < decisions.size(); ++i) {
+        keys.push_back({.claim_id = decisions[i].claim_id, .index = i});
+    }
+    std::sort(keys.begin(), keys.end(),
+              [](const Key& a, const Key& b) {
+                  // Equal ids (reported by check_unique_ids) keep their order.
+                  return std::tie(a.claim_id, a.index) < std::tie(b.claim_id, b.index);
+              });
+    // Position `at` receives the decision now at keys[at].index.
+    std::vector<bool> placed(decisions.size(), false);
+    for (std::uint32_t start = 0; start < decisions.size(); ++start) {
+        if (placed[start]) {
+            continue;
+        }
+        Decision held = std::move(decisions[start]);
+        std::uint32_t at = start;
+        while (keys[at].index != start) {
+            decisions[at] = std::move(decisions[keys[at].index]);
+            placed[at] = true;
+            at = keys[at].index;
+        }
+        decisions[at] = std::move(held);
+        placed[at] = true;
+    }
+}
+
 void set_values_and_claimants(const Case& loaded, const Claimants& claimants,
                               std::vector<Decision>& decisions) {
     for (Decision& decision : decisions) {
@@ -77,20 +115,18 @@ Determination determine_claims(const Case& loaded, Diagnostics& diagnostics) {
         deem_claims(loaded, entitlements, decisions, determined_claim_ids(loaded));
     decisions.insert(decisions.end(), std::make_move_iterator(deemed.begin()),
                      std::make_move_iterator(deemed.end()));
-    std::sort(decisions.begin(), decisions.end(), [](const Decision& a, const Decision& b) {
-        return a.claim_id < b.claim_id;
-    });
+    sort_by_claim_id(decisions);
     check_unique_ids(loaded, decisions, diagnostics);
 
     apply_determinations(loaded, decisions, diagnostics);
     classify_claims(loaded, decisions);
-    const Claimants claimants = find_claimants(loaded);
+    Claimants claimants = find_claimants(loaded);
     set_values_and_claimants(loaded, claimants, decisions);
     result.transfer_findings = apply_transfers(loaded, decisions, diagnostics);
 
     result.decisions = std::move(decisions);
-    result.claimant_ids = claimants.ids;
-    result.claimant_of_customer = claimants.of_customer;
+    result.claimant_ids = std::move(claimants.ids);
+    result.claimant_of_customer = std::move(claimants.of_customer);
     return result;
 }
 

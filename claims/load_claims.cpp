@@ -101,7 +101,9 @@ std::optional<int> parse_tranche(RowChecker& row) {
 CsvReadResult load_claims(std::string& text, LoadContext& context) {
     constexpr std::string_view file = "claims.csv";
     FileTotals& totals = context.totals_of(file);
-    UniqueIds ids;
+    const std::size_t rows_max = rows_count_max(text);
+    UniqueIds ids(rows_max);
+    context.loaded.claims.reserve(rows_max);
     return read_csv(
         file, text, claim_columns, context.diagnostics, [&](const CsvRecord& record) {
             RowChecker row(file, claim_columns, record, context.diagnostics);
@@ -121,7 +123,7 @@ CsvReadResult load_claims(std::string& text, LoadContext& context) {
             claim.amends = std::string(row.identifier(k_amends));
             claim.line = row.line();
             if (!claim.id.empty()) {
-                ids.insert(claim.id, row, k_claim_id, "claim_id");
+                ids.insert(row.cell(k_claim_id), row, k_claim_id, "claim_id");
             }
             if (row.ok()) {
                 context.loaded.claims.push_back(std::move(claim));
@@ -131,7 +133,9 @@ CsvReadResult load_claims(std::string& text, LoadContext& context) {
 
 CsvReadResult load_transfers(std::string& text, LoadContext& context) {
     constexpr std::string_view file = "transfers.csv";
-    UniqueIds ids;
+    const std::size_t rows_max = rows_count_max(text);
+    UniqueIds ids(rows_max);
+    context.loaded.transfers.reserve(rows_max);
     return read_csv(
         file, text, transfer_columns, context.diagnostics, [&](const CsvRecord& record) {
             RowChecker row(file, transfer_columns, record, context.diagnostics);
@@ -144,7 +148,7 @@ CsvReadResult load_transfers(std::string& text, LoadContext& context) {
             transfer.effective_on = row.date(t_effective_on).value_or(Date{});
             transfer.line = row.line();
             if (!transfer.id.empty()) {
-                ids.insert(transfer.id, row, t_transfer_id, "transfer_id");
+                ids.insert(row.cell(t_transfer_id), row, t_transfer_id, "transfer_id");
             }
             if (row.ok()) {
                 context.loaded.transfers.push_back(std::move(transfer));
@@ -154,7 +158,9 @@ CsvReadResult load_transfers(std::string& text, LoadContext& context) {
 
 CsvReadResult load_determinations(std::string& text, LoadContext& context) {
     constexpr std::string_view file = "determinations.csv";
-    UniqueIds ids;
+    const std::size_t rows_max = rows_count_max(text);
+    UniqueIds ids(rows_max);
+    context.loaded.determinations.reserve(rows_max);
     return read_csv(
         file, text, determination_columns, context.diagnostics, [&](const CsvRecord& record) {
             RowChecker row(file, determination_columns, record, context.diagnostics);
@@ -183,7 +189,7 @@ CsvReadResult load_determinations(std::string& text, LoadContext& context) {
             determination.decided_on = std::string(row.cell(d_decided_on));
             determination.line = row.line();
             if (!determination.claim_id.empty()) {
-                ids.insert(determination.claim_id, row, d_claim_id,
+                ids.insert(row.cell(d_claim_id), row, d_claim_id,
                            "claim_id");
             }
             if (row.ok()) {
@@ -195,6 +201,7 @@ CsvReadResult load_determinations(std::string& text, LoadContext& context) {
 CsvReadResult load_payments(std::string& text, LoadContext& context) {
     constexpr std::string_view file = "payments.csv";
     FileTotals& totals = context.totals_of(file);
+    context.loaded.payments.reserve(rows_count_max(text));
     return read_csv(
         file, text, payment_columns, context.diagnostics, [&](const CsvRecord& record) {
             RowChecker row(file, payment_columns, record, context.diagnostics);

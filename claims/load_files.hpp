@@ -10,6 +10,7 @@
 #include "claims/case.hpp"
 #include "claims/csv_reader.hpp"
 #include "claims/diagnostics.hpp"
+#include "claims/id_index.hpp"
 #include "claims/load_support.hpp"
 
 namespace kanzai::claims {
@@ -34,14 +35,32 @@ struct LoadContext {
 };
 
 // Remembers the line of the first record with each id; reports the second occurrence.
+// The ids are views into the file's text, which outlives the reading of the file.
 class UniqueIds {
 public:
-    // True when `id` is new; otherwise reports at `column` of the checker's record.
+    explicit UniqueIds(std::size_t rows_count_max) {
+        ids_.reserve(rows_count_max);
+        lines_.reserve(rows_count_max);
+        index_.reserve(rows_count_max);
+    }
+    // True when `id` is new; otherwise reports at `column` of the checker's record. `id`
+    // must be a view into the file's text (row.cell), never into a copy of the row.
     bool insert(std::string_view id, RowChecker& row, std::size_t column, std::string_view what);
 
 private:
-    std::unordered_map<std::string, std::uint32_t> line_by_id_;
+    std::vector<std::string_view> ids_;
+    std::vector<std::uint32_t> lines_;
+    IdIndex index_;
 };
+
+// Reports `id` in `column` of the checker's record as a second occurrence of an id first
+// seen on `first_line`.
+void report_twice(RowChecker& row, std::size_t column, std::string_view what,
+                  std::string_view id, std::uint32_t first_line);
+
+// At least the number of records of a CSV text (its line feeds plus one): enough to
+// reserve every per-row structure once instead of growing it (issue #7).
+[[nodiscard]] std::size_t rows_count_max(std::string_view text);
 
 // Each reads its file's text (modified in place) into `context.loaded`.
 CsvReadResult load_customers(std::string& text, LoadContext& context);

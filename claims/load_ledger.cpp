@@ -34,42 +34,70 @@ constexpr std::array<HoldingStatus, 3> statuses = {HoldingStatus::held, HoldingS
                                                    HoldingStatus::lost};
 
 // SPEC "ledger.csv": an account belongs to one customer; an (account_id, asset) pair
-// appears once. One hash map keyed by account (an account has a handful of assets, so its
-// assets are a short vector): this runs once per ledger row of millions.
-struct AccountSeen {
-    std::string customer_id;
-    std::uint32_t line = 0;
-    std::vector<std::pair<std::string, std::uint32_t>> asset_lines;
-};
-
+// appears once. This runs once per ledger row of millions, so it allocates nothing per row
+// (issue #7): accounts in one vector found through a flat index, and the assets of each
+// account (a handful) as a chain through one shared vector. Every text is a view into the
+// file's text, which outlives the reading of the file.
 class LedgerChecks {
 public:
+    explicit LedgerChecks(std::size_t rows_count_max) {
+        accounts_.reserve(rows_count_max);
+        assets_.reserve(rows_count_max);
+        index_.reserve(rows_count_max);
+    }
+
     void check(RowChecker& row, std::string_view account_id, std::string_view customer_id,
                std::string_view asset) {
-        const auto [found, is_new] = seen_by_account_.try_emplace(std::string(account_id));
-        AccountSeen& seen = found->second;
-        if (is_new) {
-            seen.customer_id = std::string(customer_id);
-            seen.line = row.line();
-        } else if (seen.customer_id != customer_id) {
+        const auto next = static_cast<std::uint32_t>(accounts_.size());
+        accounts_.push_back({.account_id = account_id,
+                             .customer_id = customer_id,
+                             .line = row.line(),
+                             .first_asset = none});
+        const std::uint32_t found = index_.insert(
+            account_id, next, [this](std::uint32_t index) { return accounts_[index].account_id; });
+        if (found != IdIndex::none) {
+            accounts_.pop_back();
+        }
+        AccountSeen& seen = accounts_[found == IdIndex::none ? next : found];
+        if (seen.customer_id != customer_id) {
             row.error(l_customer_id,
                       fmt::format("account {} belongs to customer {} (line {}); an account "
                                   "belongs to one customer",
                                   quoted(account_id), quoted(seen.customer_id), seen.line));
         }
-        for (const auto& [seen_asset, line] : seen.asset_lines) {
-            if (seen_asset == asset) {
+        std::uint32_t* link = &seen.first_asset;
+        for (; *link != none; link = &assets_[*link].next) {
+            const AssetSeen& seen_asset = assets_[*link];
+            if (seen_asset.asset == asset) {
                 row.error(l_asset, fmt::format("account {} has a second balance in {}; first "
                                                "on line {}",
-                                               quoted(account_id), quoted(asset), line));
+                                               quoted(account_id), quoted(asset),
+                                               seen_asset.line));
                 return;
             }
         }
-        seen.asset_lines.emplace_back(std::string(asset), row.line());
+        *link = static_cast<std::uint32_t>(assets_.size());
+        assets_.push_back({.asset = asset, .line = row.line(), .next = none});
     }
 
 private:
-    std::unordered_map<std::string, AccountSeen> seen_by_account_;
+    static constexpr std::uint32_t none = 0xFFFF'FFFF;
+
+    struct AccountSeen {
+        std::string_view account_id;
+        std::string_view customer_id;
+        std::uint32_t line = 0;
+        std::uint32_t first_asset = none;  // into assets_
+    };
+    struct AssetSeen {
+        std::string_view asset;
+        std::uint32_t line = 0;
+        std::uint32_t next = none;  // the account's next asset
+    };
+
+    std::vector<AccountSeen> accounts_;
+    std::vector<AssetSeen> assets_;
+    IdIndex index_;
 };
 
 }  // namespace
@@ -77,7 +105,9 @@ private:
 CsvReadResult load_ledger(std::string& text, LoadContext& context) {
     constexpr std::string_view file = "ledger.csv";
     FileTotals& totals = context.totals_of(file);
-    LedgerChecks checks;
+    const std::size_t rows_max = rows_count_max(text);
+    LedgerChecks checks(rows_max);
+    context.loaded.ledger.reserve(rows_max);
     return read_csv(
         file, text, ledger_columns, context.diagnostics, [&](const CsvRecord& record) {
             RowChecker row(file, ledger_columns, record, context.diagnostics);
@@ -103,7 +133,7 @@ CsvReadResult load_ledger(std::string& text, LoadContext& context) {
 CsvReadResult load_holdings(std::string& text, LoadContext& context) {
     constexpr std::string_view file = "holdings.csv";
     FileTotals& totals = context.totals_of(file);
-    UniqueIds ids;
+    UniqueIds ids(rows_count_max(text));
     return read_csv(
         file, text, holding_columns, context.diagnostics, [&](const CsvRecord& record) {
             RowChecker row(file, holding_columns, record, context.diagnostics);
@@ -118,7 +148,7 @@ CsvReadResult load_holdings(std::string& text, LoadContext& context) {
             holding.status = row.choice<HoldingStatus>(h_status, statuses, HoldingStatus::lost);
             holding.line = row.line();
             if (!holding.id.empty()) {
-                ids.insert(holding.id, row, h_holding_id, "holding_id");
+                ids.insert(row.cell(h_holding_id), row, h_holding_id, "holding_id");
             }
             if (row.ok()) {
                 context.loaded.holdings.push_back(std::move(holding));

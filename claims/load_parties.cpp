@@ -1,5 +1,6 @@
 // customers.csv, creditors.csv and identities.csv (SPEC "CSV files"), and the look-ups of
 // customers and assets shared by every loader.
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -8,14 +9,30 @@
 
 namespace kanzai::claims {
 
+void report_twice(RowChecker& row, std::size_t column, std::string_view what,
+                  std::string_view id, std::uint32_t first_line) {
+    row.error(column,
+              fmt::format("{} {} appears twice; first on line {}", what, quoted(id), first_line));
+}
+
+std::size_t rows_count_max(std::string_view text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+}
+
 bool UniqueIds::insert(std::string_view id, RowChecker& row, std::size_t column,
                        std::string_view what) {
-    const auto [found, is_new] = line_by_id_.try_emplace(std::string(id), row.line());
-    if (!is_new) {
-        row.error(column, fmt::format("{} {} appears twice; first on line {}", what, quoted(id),
-                                      found->second));
+    const auto next = static_cast<std::uint32_t>(ids_.size());
+    ids_.push_back(id);
+    lines_.push_back(row.line());
+    const std::uint32_t first = index_.insert(
+        id, next, [this](std::uint32_t index) { return ids_[index]; });
+    if (first == IdIndex::none) {
+        return true;
     }
-    return is_new;
+    ids_.pop_back();
+    lines_.pop_back();
+    report_twice(row, column, what, id, lines_[first]);
+    return false;
 }
 
 std::uint32_t find_customer_cell(RowChecker& row, std::size_t column, LoadContext& context,
@@ -73,7 +90,9 @@ constexpr std::array<CsvColumn, 3> identity_columns = {
 CsvReadResult load_customers(std::string& text, LoadContext& context) {
     constexpr std::string_view file = "customers.csv";
     Case& loaded = context.loaded;
-    UniqueIds ids;
+    const std::size_t rows_max = rows_count_max(text);
+    loaded.customers.reserve(rows_max);
+    loaded.customer_index_by_id.reserve(rows_max);
     const CsvReadResult result = read_csv(
         file, text, customer_columns, context.diagnostics, [&](const CsvRecord& record) {
             RowChecker row(file, customer_columns, record, context.diagnostics);
@@ -87,13 +106,17 @@ CsvReadResult load_customers(std::string& text, LoadContext& context) {
             customer.line = row.line();
             // A customer with a bad cell is still registered, so that the files naming it
             // do not report it unknown on top of the real error.
-            if (customer.id.empty() || !ids.insert(customer.id, row, c_customer_id,
-                                                   "customer_id")) {
+            if (customer.id.empty()) {
                 return;
             }
             const auto index = static_cast<std::uint32_t>(loaded.customers.size());
-            loaded.customer_index_by_id.emplace(customer.id, index);
             loaded.customers.push_back(std::move(customer));
+            const std::uint32_t first = loaded.index_customer(index);
+            if (first != no_index) {
+                loaded.customers.pop_back();
+                report_twice(row, c_customer_id, "customer_id", row.cell(c_customer_id),
+                             loaded.customers[first].line);
+            }
         });
     context.are_customers_checked = result.is_complete;
     return result;
@@ -103,7 +126,7 @@ CsvReadResult load_creditors(std::string& text, LoadContext& context) {
     constexpr std::string_view file = "creditors.csv";
     FileTotals& totals = context.totals_of(file);
     const AssetLookup currency = context.assets.currency();
-    UniqueIds ids;
+    UniqueIds ids(rows_count_max(text));
     const CsvReadResult result = read_csv(
         file, text, creditor_columns, context.diagnostics, [&](const CsvRecord& record) {
             RowChecker row(file, creditor_columns, record, context.diagnostics);
@@ -117,7 +140,7 @@ CsvReadResult load_creditors(std::string& text, LoadContext& context) {
             creditor.description = std::string(row.cell(r_description));
             creditor.line = row.line();
             if (creditor.id.empty() ||
-                !ids.insert(creditor.id, row, r_creditor_id, "creditor_id")) {
+                !ids.insert(row.cell(r_creditor_id), row, r_creditor_id, "creditor_id")) {
                 return;
             }
             context.creditor_line_by_id.emplace(creditor.id, creditor.line);
@@ -129,6 +152,7 @@ CsvReadResult load_creditors(std::string& text, LoadContext& context) {
 
 CsvReadResult load_identities(std::string& text, LoadContext& context) {
     constexpr std::string_view file = "identities.csv";
+    context.loaded.identities.reserve(rows_count_max(text));
     return read_csv(
         file, text, identity_columns, context.diagnostics, [&](const CsvRecord& record) {
             RowChecker row(file, identity_columns, record, context.diagnostics);

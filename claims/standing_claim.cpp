@@ -2,7 +2,6 @@
 #include "claims/standing_claim.hpp"
 
 #include <algorithm>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -98,6 +97,40 @@ void decide_standing(const Case& loaded, std::span<const Entitlement> entitlemen
     }
 }
 
+// What orders the claims that no amendment supersedes: grouped by (customer_id, asset),
+// then by related-back filed_on and claim_id. Kept in the sorted array itself so that most
+// comparisons read no string (issue #7).
+struct GroupKey {
+    std::uint32_t customer_index = no_index;
+    std::uint32_t asset_index = no_index;
+    Date filed_on;
+    std::uint32_t claim_index = 0;
+};
+
+// A known customer's (asset's) index stands for its id, which no unknown id equals, so
+// grouping by index, then by the text of unknown ones, forms the same groups as grouping
+// by the text; the order of groups does not matter, only that each is contiguous.
+bool is_before(const Case& loaded, const GroupKey& a, const GroupKey& b) {
+    const ClaimRow& claim_a = loaded.claims[a.claim_index];
+    const ClaimRow& claim_b = loaded.claims[b.claim_index];
+    if (a.customer_index != b.customer_index) {
+        return a.customer_index < b.customer_index;
+    }
+    if (a.customer_index == no_index && claim_a.customer_id != claim_b.customer_id) {
+        return claim_a.customer_id < claim_b.customer_id;
+    }
+    if (a.asset_index != b.asset_index) {
+        return a.asset_index < b.asset_index;
+    }
+    if (a.asset_index == no_index && claim_a.asset != claim_b.asset) {
+        return claim_a.asset < claim_b.asset;
+    }
+    if (a.filed_on != b.filed_on) {
+        return a.filed_on < b.filed_on;
+    }
+    return claim_a.id < claim_b.id;
+}
+
 }  // namespace
 
 bool is_standing(const Decision& decision) {
@@ -110,11 +143,14 @@ std::vector<Decision> decide_filed_claims(const Case& loaded,
                                           const Amendments& amendments) {
     const std::size_t count = loaded.claims.size();
     std::vector<Decision> result;
-    result.reserve(count);
+    // Room for the deemed claims determine_claims appends (at most one per entitlement),
+    // so that appending them does not move a million decisions (issue #7).
+    result.reserve(count + entitlements.size());
     for (std::uint32_t i = 0; i < count; ++i) {
         result.push_back(base_decision(loaded, entitlements, amendments, i));
     }
-    std::vector<std::uint32_t> remaining;
+    std::vector<GroupKey> remaining;
+    remaining.reserve(count);
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::uint32_t superseding = amendments.amended_by[i];
         if (superseding != no_index) {
@@ -122,18 +158,19 @@ std::vector<Decision> decide_filed_claims(const Case& loaded,
             result[i].reason = fmt::format("superseded by amendment \"{}\"",
                                            loaded.claims[superseding].id);
         } else {
-            remaining.push_back(i);
+            const ClaimRow& claim = loaded.claims[i];
+            remaining.push_back({.customer_index = claim.customer_index,
+                                 .asset_index = claim.asset_index,
+                                 .filed_on = amendments.filed_on[i],
+                                 .claim_index = i});
         }
     }
     // Group by (customer_id, asset) as written; within a group the standing claim first.
-    const auto key = [&](std::uint32_t i) {
-        const ClaimRow& claim = loaded.claims[i];
-        return std::tie(claim.customer_id, claim.asset, amendments.filed_on[i], claim.id);
-    };
     std::sort(remaining.begin(), remaining.end(),
-              [&key](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+              [&loaded](const GroupKey& a, const GroupKey& b) { return is_before(loaded, a, b); });
     std::uint32_t standing = no_index;
-    for (const std::uint32_t i : remaining) {
+    for (const GroupKey& key : remaining) {
+        const std::uint32_t i = key.claim_index;
         const ClaimRow& claim = loaded.claims[i];
         const bool same_group = standing != no_index &&
                                 loaded.claims[standing].customer_id == claim.customer_id &&

@@ -127,7 +127,7 @@ public:
         result.customers = customers_;
         for (std::uint32_t i = 0; i < result.customers.size(); ++i) {
             result.customers[i].line = i + 2;
-            REQUIRE(result.customer_index_by_id.emplace(result.customers[i].id, i).second);
+            REQUIRE(result.index_customer(i) == claims::no_index);
         }
         add_ledger(result);
         add_claims(result);
@@ -249,7 +249,7 @@ inline void shuffle_rows(claims::Case& loaded, Random& random) {
     loaded.customers = std::move(customers);
     loaded.customer_index_by_id.clear();
     for (std::uint32_t i = 0; i < loaded.customers.size(); ++i) {
-        loaded.customer_index_by_id.emplace(loaded.customers[i].id, i);
+        loaded.index_customer(i);
     }
     const auto remap = [&new_index](std::uint32_t& index) {
         if (index != claims::no_index) {
