@@ -496,9 +496,8 @@ CaseDb::RunInsert CaseDb::begin_run(const RunRecord& header) {
 }
 
 CaseDb::PendingRun CaseDb::insert_run(const RunRecord& record) {
-    // The same check as on the way out, before anything: a record that does not add up is
-    // never recorded.
-    verify_run_record(record);
+    // Every row is checked as it is added, and the sums by finish() before the runs row: a
+    // record that does not add up is never recorded (its transaction rolls back).
     RunInsert insert = begin_run(record);
     for (const DecisionRecord& decision : record.decisions) {
         insert.add(decision);

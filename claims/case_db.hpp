@@ -56,8 +56,9 @@ public:
 
     // Inserts the whole run in one IMMEDIATE transaction. record.number must be above every
     // recorded number (runs are appended in order); an empty created_at becomes the current
-    // UTC time. Asserts verify_run_record first. Throws (and rolls back) on any failure: a
-    // duplicate or lower number (IoError), a locked, read-only or full disk (SQLite::Exception).
+    // UTC time. Checks the rows as verify_run_record does. Throws (and rolls back) on any
+    // failure: a duplicate or lower number (IoError), a locked, read-only or full disk
+    // (SQLite::Exception).
     [[nodiscard]] PendingRun insert_run(const RunRecord& record);
 
     // Every recorded number, ascending.

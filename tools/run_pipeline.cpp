@@ -113,17 +113,12 @@ RowCounts write_run(const ComputedRun& run, claims::RunRecord& header, RunDestin
     summary.buffer() += header.summary_json;
     header.outputs.push_back(summary.close());
     timer.mark("summary");
-    if (rows != nullptr) {
-        rows->outputs = header.outputs;
-        rows->summary_json = header.summary_json;
-    }
     return counts;
 }
 
 claims::RunRecord record_of(const ComputedRun& run) {
     claims::RunRecord record = run_header(run);
-    claims::RunRecord header = record;
-    write_run(run, header, {.rows = &record});
+    write_run(run, record, {.rows = &record});
     return record;
 }
 

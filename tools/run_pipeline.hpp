@@ -40,7 +40,7 @@ struct ComputedRun {
 struct RunDestinations {
     StagedDir* folder = nullptr;              // the output files (nullptr: only hashed)
     claims::CaseDb::RunInsert* db = nullptr;  // case.db (nullptr: not recorded)
-    claims::RunRecord* rows = nullptr;        // every row kept in memory (tests)
+    claims::RunRecord* rows = nullptr;        // every row kept in its tables (may be &header)
 };
 
 struct RowCounts {

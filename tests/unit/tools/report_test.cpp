@@ -242,8 +242,7 @@ TEST_CASE("report: a run reads back the same from case.db and from its run folde
     recorded.out_folder = (case_folder / "out" / "run-0001").string();
     {
         kanzai::tools::StagedDir staged(recorded.out_folder);
-        RunRecord header = recorded;
-        kanzai::tools::write_run(*computed, header, {.folder = &staged, .rows = &recorded});
+        kanzai::tools::write_run(*computed, recorded, {.folder = &staged, .rows = &recorded});
         staged.publish();
         staged.keep();
     }
