@@ -66,9 +66,9 @@ Scan scan_grammar(std::string_view text, DecimalParse& result) {
     return scan;
 }
 
-// Accumulates the digits as an integer scaled to `scale` fractional digits; sets too_large
-// when the magnitude exceeds `limit`.
-void accumulate(const Scan& scan, int scale, const Wide& limit, DecimalParse& result) {
+// accumulate() for digit strings too long for 128 bits, in 256 bits.
+void accumulate_wide(const Scan& scan, int scale, Int128 limit_units, DecimalParse& result) {
+    const Wide limit = widen(limit_units);
     Wide magnitude = 0;
     for (char c : scan.integer_digits) {
         magnitude = magnitude * 10 + (c - '0');
@@ -91,7 +91,35 @@ void accumulate(const Scan& scan, int scale, const Wide& limit, DecimalParse& re
     result.count = scan.negative ? -count : count;
 }
 
-DecimalParse parse_scaled(std::string_view text, int scale, const Wide& limit) {
+// Accumulates the digits as an integer scaled to `scale` fractional digits; sets too_large
+// when the magnitude exceeds `limit` (at most int128_max).
+void accumulate(const Scan& scan, int scale, Int128 limit, DecimalParse& result) {
+    const std::size_t digits = scan.integer_digits.size() + static_cast<std::size_t>(scale);
+    if (digits > 38) {
+        accumulate_wide(scan, scale, limit, result);
+        return;
+    }
+    // At most 38 digits: below 10^38 < 2^127, so 128 bits cannot overflow. This is the path
+    // of every real amount; it parses millions per run (issue #7).
+    UInt128 magnitude = 0;
+    for (char c : scan.integer_digits) {
+        magnitude = magnitude * 10 + static_cast<unsigned>(c - '0');
+    }
+    for (char c : scan.fraction_digits) {
+        magnitude = magnitude * 10 + static_cast<unsigned>(c - '0');
+    }
+    for (int i = result.fraction_digits; i < scale; ++i) {
+        magnitude *= 10;
+    }
+    if (magnitude > static_cast<UInt128>(limit)) {
+        result.issue = DecimalIssue::too_large;
+        return;
+    }
+    const auto count = static_cast<Int128>(magnitude);
+    result.count = scan.negative ? -count : count;
+}
+
+DecimalParse parse_scaled(std::string_view text, int scale, Int128 limit) {
     DecimalParse result;
     const Scan scan = scan_grammar(text, result);
     if (!result.ok()) {
@@ -113,12 +141,12 @@ DecimalParse parse_scaled(std::string_view text, int scale, const Wide& limit) {
 DecimalParse parse_amount(std::string_view text, int decimals) {
     KANZAI_ASSERT(decimals >= 0);
     KANZAI_ASSERT(decimals <= decimals_max);
-    return parse_scaled(text, decimals, widen(units_total_max));
+    return parse_scaled(text, decimals, units_total_max);
 }
 
 DecimalParse parse_price(std::string_view text) {
     // Below 10^20 whole units, i.e. at most 10^38 - 1 in units of 10^-18.
-    DecimalParse result = parse_scaled(text, price_decimals, widen(pow10(38) - 1));
+    DecimalParse result = parse_scaled(text, price_decimals, pow10(38) - 1);
     if (result.ok() && result.count < 0) {
         result.issue = DecimalIssue::negative;
         result.offset = 0;

@@ -57,6 +57,21 @@ TEST_CASE("decimal: the 2^127-1 limit is exact, at 0 and at 18 decimals") {
     CHECK(parse_amount("1000000000000.000000000000000000", 18).count == pow10(30));
 }
 
+TEST_CASE("decimal: 38 digits parse in 128 bits, longer ones in 256, to the same values") {
+    // 38 digits (integer digits + decimals) take the 128-bit path, 39 and more the 256-bit one.
+    const std::string nines38(38, '9');
+    CHECK(parse_amount(nines38, 0).count == pow10(38) - 1);
+    CHECK(parse_amount("9" + nines38, 0).issue == DecimalIssue::too_large);  // 10^39 - 1
+    CHECK(parse_amount("99999999999999999999.99999999999999999", 18).count ==
+          (pow10(38) - 10));
+    CHECK(parse_amount("99999999999999999999.999999999999999999", 18).count == pow10(38) - 1);
+    // Leading zeros send a small amount down the long path: same value, same checks.
+    CHECK(parse_amount(std::string(40, '0') + "1.5", 8).count == 150'000'000);
+    CHECK(parse_amount("-" + std::string(40, '0') + "1.5", 8).count == -150'000'000);
+    CHECK(parse_amount(std::string(40, '0') + "1.5", 0).issue ==
+          DecimalIssue::too_many_fraction_digits);
+}
+
 TEST_CASE("decimal: formatting writes exactly the asset's decimals") {
     CHECK(format_units(150'000'000, 8) == "1.50000000");
     CHECK(format_units(1000, 0) == "1000");
