@@ -2,6 +2,7 @@
 // payout statuses, recovery-rate percentiles, findings and file hashes. Amounts are decimal
 // strings; ratios strings with 6 fractional digits, rounded down.
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "claims/run_builder.hpp"
 #include "engine/assert.hpp"
 #include "engine/decimal.hpp"
+#include "engine/wide.hpp"
 
 namespace kanzai::claims {
 namespace {
@@ -76,50 +78,111 @@ Json estate_json(const Case& loaded, const Distribution& distribution) {
 // SPEC: recovery rate of a claim with lines = (value at price of its in-kind allocations +
 // its fund and estate allocations) / (value of its lines), over claims whose lines are worth
 // more than 0; percentile p is the ceil(p/100 * n)-th smallest. Each rate is kept as its
-// printed value floor(rate * 10^6): floor is monotone, so the k-th smallest printed rate is
-// the printed k-th smallest rate.
-Json recovery_json(const Case& loaded, const Distribution& distribution) {
-    const auto& input = distribution.input;
-    const auto& result = distribution.result;
-    std::map<std::uint32_t, std::pair<Int128, Int128>> by_claim;  // recovered, line value
-    for (std::size_t l = 0; l < input.lines.size(); ++l) {
-        by_claim[input.lines[l].claim_index].second += result.lines[l].line_value.count;
-    }
-    for (const engine::Allocation& allocation : result.allocations) {
-        if (allocation.is_creditor) {
-            continue;
-        }
-        const auto& line = input.lines[allocation.line_index];
-        Int128 value = allocation.amount;
-        if (allocation.source_kind == engine::SourceKind::pool) {
-            value = engine::value_of(Units{allocation.amount},
-                                     loaded.config.valuation(allocation.asset_index))
-                        .count;
-        }
-        Int128& recovered = by_claim[line.claim_index].first;
-        recovered = engine::checked_add(recovered, value);
+// printed value floor(rate * 10^6) (what format_ratio prints): floor is monotone, so the k-th
+// smallest printed rate is the printed k-th smallest rate.
+// One linear walk: lines are in line order (claim by claim) and the allocations by line,
+// creditors last, so a claim's lines and their allocations are two contiguous runs.
+std::vector<Int128> recovery_rates(const Case& loaded, const Distribution& distribution) {
+    const auto& lines = distribution.input.lines;
+    const auto& line_results = distribution.result.lines;
+    const auto& allocations = distribution.result.allocations;
+    std::vector<engine::Valuation> valuations;
+    for (std::uint32_t a = 0; a < loaded.config.assets.size(); ++a) {
+        valuations.push_back(loaded.config.valuation(a));
     }
     std::vector<Int128> rates;
-    for (const auto& [claim, figures] : by_claim) {
-        if (figures.second > 0) {
-            rates.push_back(engine::parse_amount(engine::format_ratio(figures.first,
-                                                                      figures.second),
-                                                 6)
-                                .count);
+    std::size_t next = 0;  // the first allocation not yet counted
+    for (std::size_t first = 0; first < lines.size();) {
+        const std::uint32_t claim = lines[first].claim_index;
+        Int128 value = 0;
+        Int128 recovered = 0;
+        std::size_t last = first;
+        for (; last < lines.size() && lines[last].claim_index == claim; ++last) {
+            value = engine::checked_add(value, line_results[last].line_value.count);
+            for (; next < allocations.size() && !allocations[next].is_creditor &&
+                   allocations[next].line_index == last;
+                 ++next) {
+                const engine::Allocation& allocation = allocations[next];
+                const Int128 recovered_here =
+                    allocation.source_kind == engine::SourceKind::pool
+                        ? engine::value_of(Units{allocation.amount},
+                                           valuations[allocation.asset_index])
+                              .count
+                        : allocation.amount;
+                recovered = engine::checked_add(recovered, recovered_here);
+            }
         }
+        KANZAI_ASSERT(last == lines.size() || lines[last].claim_index > claim);
+        if (value > 0) {
+            rates.push_back(engine::mul_div(recovered, 1'000'000, value).quotient);
+        }
+        first = last;
     }
+    // Every line allocation was met on the way: only creditors' remain.
+    KANZAI_ASSERT(next == allocations.size() || allocations[next].is_creditor);
+    return rates;
+}
+
+Json recovery_json(const Case& loaded, const Distribution& distribution) {
+    std::vector<Int128> rates = recovery_rates(loaded, distribution);
     Json percentiles = Json::object();
     if (rates.empty()) {
         return percentiles;
     }
-    std::sort(rates.begin(), rates.end());
+    // Ranks in increasing order: each nth_element works on what is right of the last one.
+    auto sorted_from = rates.begin();
     for (const int p : {10, 25, 50, 75, 90}) {
         const std::size_t n = rates.size();
         const std::size_t rank = (static_cast<std::size_t>(p) * n + 99) / 100;  // ceil
-        const Int128 rate = rates[std::max<std::size_t>(rank, 1) - 1];
-        percentiles["p" + std::to_string(p)] = format_units(rate, 6);
+        const auto at =
+            rates.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
+        std::nth_element(sorted_from, at, rates.end());
+        sorted_from = at;
+        percentiles["p" + std::to_string(p)] = format_units(*at, 6);
     }
     return percentiles;
+}
+
+// Decisions counted per full code. The full code depends only on the code, the class and
+// the two suffixes: count those (no string per decision), then spell each kind once.
+std::map<std::string, int> decision_codes(const Determination& determination) {
+    constexpr std::size_t kinds = 8;  // subordinated, late_suffix, insider_suffix
+    const std::size_t codes_count = static_cast<std::size_t>(DecisionCode::o_determination) + 1;
+    std::vector<int> counts(codes_count * kinds, 0);
+    std::vector<std::size_t> example(codes_count * kinds, 0);  // a decision of each kind
+    for (std::size_t d = 0; d < determination.decisions.size(); ++d) {
+        const Decision& decision = determination.decisions[d];
+        const std::size_t kind = (decision.claim_class == ClaimClass::subordinated ? 4U : 0U) |
+                                 (decision.late_suffix ? 2U : 0U) |
+                                 (decision.insider_suffix ? 1U : 0U);
+        const std::size_t bucket = static_cast<std::size_t>(decision.code) * kinds + kind;
+        KANZAI_ASSERT(bucket < counts.size());
+        if (counts[bucket]++ == 0) {
+            example[bucket] = d;
+        }
+    }
+    std::map<std::string, int> codes;
+    for (std::size_t bucket = 0; bucket < counts.size(); ++bucket) {
+        if (counts[bucket] > 0) {
+            codes[determination.decisions[example[bucket]].full_code()] += counts[bucket];
+        }
+    }
+    return codes;
+}
+
+std::map<std::string, int> payout_statuses(const PayoutSchedule& schedule) {
+    constexpr std::size_t statuses_count = static_cast<std::size_t>(PayoutStatus::payable) + 1;
+    std::array<int, statuses_count> counts{};
+    for (const Payout& payout : schedule.payouts) {
+        ++counts[static_cast<std::size_t>(payout.status)];
+    }
+    std::map<std::string, int> statuses;
+    for (std::size_t k = 0; k < statuses_count; ++k) {
+        if (counts[k] > 0) {
+            statuses[std::string(text_of(static_cast<PayoutStatus>(k)))] = counts[k];
+        }
+    }
+    return statuses;
 }
 
 Json receivables_json(const Case& loaded, const Determination& determination) {
@@ -191,16 +254,8 @@ std::string render_summary_json(const Case& loaded, const Determination& determi
     summary["assets"] = assets_json(loaded, distribution);
     summary["funds"] = funds_json(loaded, distribution);
     summary["estate"] = estate_json(loaded, distribution);
-    std::map<std::string, int> codes;
-    for (const Decision& decision : determination.decisions) {
-        ++codes[decision.full_code()];
-    }
-    summary["decision_codes"] = codes;
-    std::map<std::string, int> statuses;
-    for (const Payout& payout : schedule.payouts) {
-        ++statuses[std::string(text_of(payout.status))];
-    }
-    summary["payout_statuses"] = statuses;
+    summary["decision_codes"] = decision_codes(determination);
+    summary["payout_statuses"] = payout_statuses(schedule);
     summary["recovery_rate_percentiles"] = recovery_json(loaded, distribution);
     summary["receivables"] = receivables_json(loaded, determination);
     summary["overpayments"] = overpayments_json(loaded, schedule);
