@@ -1,10 +1,15 @@
 // Grouping allocations into payouts, with holds, catch-up against earlier payments and
-// minimum payouts. Grouping sorts flat vectors of entries keyed by the byte-order rank of
-// the payee id: at 1M customers the std::map keyed by payee strings it replaces was 12% of
-// `kanzai run`, and sorting by string views still 15% (issue #7).
+// minimum payouts, one payee at a time. Payees are walked in byte order of their ids: the
+// customers (in id order, which is file order in the common case) merged with the few
+// other payees ("creditor:<id>"). Each allocation and payment is bucketed by payee with a
+// counting sort on integer keys, so no string is compared per row and every payee's
+// groups are a handful of entries (issue #7: the sorts of string ranks and of 48-byte
+// entries over all allocations were most of `kanzai run`'s payout phase).
 #include "claims/payouts.hpp"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <tuple>
 
 #include "engine/assert.hpp"
@@ -12,45 +17,36 @@
 namespace kanzai::claims {
 namespace {
 
-// One allocation, then one group of them (amounts summed) after sorting. `eligible` stands
-// for "not held", decided later between below_minimum and payable.
-struct Entry {
-    std::uint32_t payee = 0;  // PayeeRanks rank
+// The allocations of one payee with the same (asset, tranche, status), summed. `eligible`
+// stands for "not held", decided after catch-up between below_minimum and payable.
+struct Group {
     std::uint32_t asset_index = 0;
     int tranche = 1;
     bool eligible = false;
-    PayoutStatus held = PayoutStatus::payable;  // when !eligible
+    PayoutStatus status = PayoutStatus::payable;  // the hold when !eligible
     Int128 amount = 0;
 
     [[nodiscard]] auto key() const {
-        return std::make_tuple(payee, asset_index, tranche, eligible, held);
+        return std::make_tuple(asset_index, tranche, eligible, status);
     }
 };
 
-// An amount per (payee, asset), kept sorted by (payee id bytes, asset index).
-struct PayeeAsset {
-    std::uint32_t payee = 0;  // PayeeRanks rank
+// An amount per asset of one payee.
+struct AssetAmount {
     std::uint32_t asset_index = 0;
     Int128 amount = 0;
-
-    [[nodiscard]] auto key() const { return std::make_tuple(payee, asset_index); }
-    bool operator==(const PayeeAsset&) const = default;
 };
 
-// Sorts by key() and sums the amounts of equal keys into one element.
-template <typename T>
-void sort_and_merge(std::vector<T>& items) {
-    std::sort(items.begin(), items.end(),
-              [](const T& a, const T& b) { return a.key() < b.key(); });
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (kept > 0 && items[kept - 1].key() == items[i].key()) {
-            items[kept - 1].amount = engine::checked_add(items[kept - 1].amount, items[i].amount);
-        } else {
-            items[kept++] = items[i];
+// Adds `amount` to the entry of `asset_index`, appending one if there is none. Linear: a
+// payee has a few assets.
+void add_to(std::vector<AssetAmount>& totals, std::uint32_t asset_index, Int128 amount) {
+    for (AssetAmount& total : totals) {
+        if (total.asset_index == asset_index) {
+            total.amount = engine::checked_add(total.amount, amount);
+            return;
         }
     }
-    items.resize(kept);
+    totals.push_back({asset_index, amount});
 }
 
 PayoutStatus hold_of(const Case& loaded, const Decision& decision, engine::Portion portion,
@@ -70,7 +66,6 @@ PayoutStatus hold_of(const Case& loaded, const Decision& decision, engine::Porti
     if (portion == engine::Portion::disputed) {
         return PayoutStatus::held_disputed;
     }
-    KANZAI_ASSERT(decision.payee_index != no_index);
     if (loaded.customers[decision.payee_index].kyc != Kyc::verified) {
         return PayoutStatus::held_kyc;
     }
@@ -78,142 +73,263 @@ PayoutStatus hold_of(const Case& loaded, const Decision& decision, engine::Porti
     return PayoutStatus::payable;
 }
 
-// Every payee id (of the decisions, the creditor lines and the payments) numbered in byte
-// order, equal ids equal numbers: sorting by number is sorting by id.
-struct PayeeRanks {
-    std::vector<std::string_view> ids;  // by rank
-    std::vector<std::uint32_t> of_decision;
-    std::vector<std::uint32_t> of_creditor;
-    std::vector<std::uint32_t> of_payment;
+// Every payee as an integer key: a customer is its index, another payee is the number of
+// customers plus its index in `others` (sorted texts). `order` lists the keys in byte
+// order of the payee ids.
+struct Payees {
+    std::uint32_t customers_count = 0;
+    std::vector<std::string> others;
+    std::vector<std::uint32_t> order;
+
+    [[nodiscard]] std::uint32_t keys_count() const {
+        return customers_count + static_cast<std::uint32_t>(others.size());
+    }
+    [[nodiscard]] std::uint32_t key_of_other(std::string_view text) const {
+        const auto found = std::lower_bound(others.begin(), others.end(), text);
+        KANZAI_ASSERT(found != others.end() && *found == text);
+        return customers_count + static_cast<std::uint32_t>(found - others.begin());
+    }
 };
 
-PayeeRanks rank_payees(const Case& loaded, const Determination& determination,
-                       const std::vector<std::string>& creditor_payees) {
-    PayeeRanks ranks;
-    ranks.of_decision.resize(determination.decisions.size());
-    ranks.of_creditor.resize(creditor_payees.size());
-    ranks.of_payment.resize(loaded.payments.size());
-    struct Slot {
-        std::string_view id;
-        std::uint32_t* rank;
+// Customer indexes in id order: the identity when customers.csv is in id order (checked
+// in O(n)), else a sort of indexes.
+std::vector<std::uint32_t> customers_by_id(const Case& loaded) {
+    const auto& customers = loaded.customers;
+    std::vector<std::uint32_t> order(customers.size());
+    for (std::uint32_t c = 0; c < order.size(); ++c) {
+        order[c] = c;
+    }
+    const auto id_less = [&customers](std::uint32_t a, std::uint32_t b) {
+        return customers[a].id < customers[b].id;
     };
-    std::vector<Slot> slots;
-    slots.reserve(ranks.of_decision.size() + ranks.of_creditor.size() +
-                  ranks.of_payment.size());
-    for (std::size_t i = 0; i < determination.decisions.size(); ++i) {
-        slots.push_back({determination.decisions[i].payee_id, &ranks.of_decision[i]});
+    if (!std::is_sorted(order.begin(), order.end(), id_less)) {
+        std::sort(order.begin(), order.end(), id_less);
     }
-    for (std::size_t i = 0; i < creditor_payees.size(); ++i) {
-        slots.push_back({creditor_payees[i], &ranks.of_creditor[i]});
+    return order;
+}
+
+Payees order_payees(const Case& loaded, const Distribution& distribution) {
+    Payees payees;
+    payees.customers_count = static_cast<std::uint32_t>(loaded.customers.size());
+    for (const engine::WaterfallCreditor& creditor : distribution.input.creditors) {
+        payees.others.push_back("creditor:" + loaded.creditors[creditor.creditor_index].id);
     }
-    for (std::size_t i = 0; i < loaded.payments.size(); ++i) {
-        slots.push_back({loaded.payments[i].payee_id, &ranks.of_payment[i]});
-    }
-    std::sort(slots.begin(), slots.end(),
-              [](const Slot& a, const Slot& b) { return a.id < b.id; });
-    for (const Slot& slot : slots) {
-        if (ranks.ids.empty() || ranks.ids.back() != slot.id) {
-            ranks.ids.push_back(slot.id);
+    for (const Payment& payment : loaded.payments) {
+        if (loaded.find_customer(payment.payee_id) == no_index) {
+            payees.others.push_back(payment.payee_id);
         }
-        *slot.rank = static_cast<std::uint32_t>(ranks.ids.size() - 1);
     }
-    return ranks;
-}
-
-// What was paid earlier, per payee and asset (payments.csv), sorted.
-std::vector<PayeeAsset> paid_earlier(const Case& loaded, const PayeeRanks& ranks) {
-    std::vector<PayeeAsset> paid;
-    paid.reserve(loaded.payments.size());
-    for (std::size_t i = 0; i < loaded.payments.size(); ++i) {
-        const Payment& payment = loaded.payments[i];
-        paid.push_back({ranks.of_payment[i], payment.asset_index, payment.amount.count});
-    }
-    sort_and_merge(paid);
-    return paid;
-}
-
-// The allocations grouped by (payee, asset, tranche, eligible, held), sorted.
-std::vector<Entry> grouped_allocations(const Case& loaded, const Determination& determination,
-                                       const Distribution& distribution,
-                                       const PayeeRanks& ranks) {
-    std::vector<Entry> entries;
-    entries.reserve(distribution.result.allocations.size());
-    for (const engine::Allocation& allocation : distribution.result.allocations) {
-        Entry entry{.payee = 0,
-                    .asset_index = allocation.asset_index,
-                    .tranche = allocation.tranche,
-                    .eligible = false,
-                    .held = PayoutStatus::payable,
-                    .amount = allocation.amount};
-        if (allocation.is_creditor) {
-            entry.payee = ranks.of_creditor[allocation.line_index];
-            entry.eligible = true;
+    std::sort(payees.others.begin(), payees.others.end());
+    payees.others.erase(std::unique(payees.others.begin(), payees.others.end()),
+                        payees.others.end());
+    // Merge the two sorted lists into one order of keys.
+    const std::vector<std::uint32_t> customers = customers_by_id(loaded);
+    payees.order.reserve(payees.keys_count());
+    std::size_t c = 0;
+    std::size_t o = 0;
+    while (c < customers.size() || o < payees.others.size()) {
+        const bool take_customer =
+            o == payees.others.size() ||
+            (c < customers.size() && loaded.customers[customers[c]].id < payees.others[o]);
+        if (take_customer) {
+            payees.order.push_back(customers[c++]);
         } else {
-            const auto& line = distribution.input.lines[allocation.line_index];
-            const Decision& decision = determination.decisions[line.claim_index];
-            entry.payee = ranks.of_decision[line.claim_index];
-            entry.held = hold_of(loaded, decision, line.portion, entry.eligible);
+            KANZAI_ASSERT(c == customers.size() ||
+                          loaded.customers[customers[c]].id != payees.others[o]);
+            payees.order.push_back(payees.customers_count + static_cast<std::uint32_t>(o++));
         }
-        entries.push_back(entry);
     }
-    sort_and_merge(entries);
-    return entries;
+    return payees;
 }
 
-// Catch-up (SPEC "Payouts"): reduce the payee's eligible amounts in an asset by what was
-// paid, earliest tranche first, never below zero; the excess is an overpayment. `groups` is
-// sorted, so a payee's eligible groups in an asset are in tranche order. Returns what was
-// applied per (payee, asset), parallel to `paid`.
-std::vector<Int128> catch_up(const std::vector<PayeeAsset>& paid, std::vector<Entry>& groups,
-                             const PayeeRanks& ranks, std::vector<Overpayment>& overpayments) {
-    std::vector<Int128> applied_total(paid.size(), 0);
-    for (std::size_t p = 0; p < paid.size(); ++p) {
-        Int128 left = paid[p].amount;
-        auto group = std::lower_bound(groups.begin(), groups.end(), paid[p].key(),
-                                      [](const Entry& entry, const auto& key) {
-                                          return std::make_tuple(entry.payee,
-                                                                 entry.asset_index) < key;
-                                      });
-        for (; group != groups.end() && group->payee == paid[p].payee &&
-               group->asset_index == paid[p].asset_index;
-             ++group) {
-            if (group->eligible) {
-                const Int128 applied = std::min(left, group->amount);
-                group->amount -= applied;
-                left -= applied;
+// Items bucketed by an integer key: the items of key k are items[offsets[k] ..
+// offsets[k + 1]), in their original order (a stable counting sort).
+struct Buckets {
+    std::vector<std::uint32_t> offsets;
+    std::vector<std::uint32_t> items;
+
+    [[nodiscard]] std::span<const std::uint32_t> of(std::uint32_t key) const {
+        return std::span<const std::uint32_t>(items).subspan(offsets[key],
+                                                              offsets[key + 1] - offsets[key]);
+    }
+};
+
+Buckets bucket_by(const std::vector<std::uint32_t>& keys, std::uint32_t keys_count) {
+    Buckets buckets;
+    buckets.offsets.assign(std::size_t{keys_count} + 1, 0);
+    for (const std::uint32_t key : keys) {
+        KANZAI_ASSERT(key < keys_count);
+        ++buckets.offsets[std::size_t{key} + 1];
+    }
+    for (std::size_t k = 1; k < buckets.offsets.size(); ++k) {
+        buckets.offsets[k] += buckets.offsets[k - 1];
+    }
+    buckets.items.resize(keys.size());
+    std::vector<std::uint32_t> cursor(buckets.offsets.begin(), buckets.offsets.end() - 1);
+    for (std::uint32_t i = 0; i < keys.size(); ++i) {
+        buckets.items[cursor[keys[i]]++] = i;
+    }
+    return buckets;
+}
+
+// Sums one payee's allocations into groups and its allocations per asset (the latter for
+// the invariant).
+class PayeeSchedule {
+public:
+    PayeeSchedule(const Case& loaded, const Determination& determination,
+                  const Distribution& distribution)
+        : loaded_(loaded), determination_(determination), distribution_(distribution) {
+        // SPEC: payouts are sorted by status text within (payee, asset, tranche).
+        std::array<PayoutStatus, statuses_count> by_text{};
+        for (std::size_t k = 0; k < statuses_count; ++k) {
+            by_text[k] = static_cast<PayoutStatus>(k);
+        }
+        std::sort(by_text.begin(), by_text.end(), [](PayoutStatus a, PayoutStatus b) {
+            return text_of(a) < text_of(b);
+        });
+        for (std::size_t rank = 0; rank < statuses_count; ++rank) {
+            status_rank_[static_cast<std::size_t>(by_text[rank])] = rank;
+        }
+    }
+
+    // Builds the payouts of one payee (id `payee_id`) from its allocations and payments,
+    // appends them to `schedule` in output order and checks SPEC's invariant for it.
+    void schedule(std::string_view payee_id, std::span<const std::uint32_t> allocations,
+                  std::span<const std::uint32_t> payments, PayoutSchedule& schedule) {
+        group(allocations);
+        catch_up(payee_id, payments, schedule.overpayments);
+        emit(payee_id, schedule.payouts);
+        check_accounted();
+    }
+
+private:
+    static constexpr std::size_t statuses_count =
+        static_cast<std::size_t>(PayoutStatus::payable) + 1;
+
+    void group(std::span<const std::uint32_t> allocations) {
+        groups_.clear();
+        allocated_.clear();
+        for (const std::uint32_t a : allocations) {
+            const engine::Allocation& allocation = distribution_.result.allocations[a];
+            Group entry{.asset_index = allocation.asset_index,
+                        .tranche = allocation.tranche,
+                        .eligible = true,
+                        .status = PayoutStatus::payable,
+                        .amount = allocation.amount};
+            if (!allocation.is_creditor) {
+                const engine::WaterfallLine& line =
+                    distribution_.input.lines[allocation.line_index];
+                entry.status = hold_of(loaded_, determination_.decisions[line.claim_index],
+                                       line.portion, entry.eligible);
+            }
+            add_to(allocated_, allocation.asset_index, allocation.amount);
+            const auto same = std::find_if(groups_.begin(), groups_.end(), [&](const Group& g) {
+                return g.key() == entry.key();
+            });
+            if (same == groups_.end()) {
+                groups_.push_back(entry);
+            } else {
+                same->amount = engine::checked_add(same->amount, entry.amount);
             }
         }
-        applied_total[p] = paid[p].amount - left;
-        if (left > 0) {
-            overpayments.push_back({.payee_id = std::string(ranks.ids[paid[p].payee]),
-                                    .asset_index = paid[p].asset_index,
-                                    .amount = left});
+        // A payee's eligible groups in an asset in tranche order, for catch-up.
+        std::sort(groups_.begin(), groups_.end(),
+                  [](const Group& a, const Group& b) { return a.key() < b.key(); });
+    }
+
+    // Catch-up (SPEC "Payouts"): reduce the payee's eligible amounts in an asset by what was
+    // paid, earliest tranche first, never below zero; the excess is an overpayment.
+    void catch_up(std::string_view payee_id, std::span<const std::uint32_t> payments,
+                  std::vector<Overpayment>& overpayments) {
+        paid_.clear();
+        for (const std::uint32_t p : payments) {
+            const Payment& payment = loaded_.payments[p];
+            add_to(paid_, payment.asset_index, payment.amount.count);
+        }
+        std::sort(paid_.begin(), paid_.end(), [](const AssetAmount& a, const AssetAmount& b) {
+            return a.asset_index < b.asset_index;
+        });
+        accounted_.clear();
+        for (const AssetAmount& paid : paid_) {
+            Int128 left = paid.amount;
+            for (Group& group : groups_) {
+                if (group.eligible && group.asset_index == paid.asset_index) {
+                    const Int128 applied = std::min(left, group.amount);
+                    group.amount -= applied;
+                    left -= applied;
+                }
+            }
+            KANZAI_ASSERT(left >= 0);
+            add_to(accounted_, paid.asset_index, paid.amount - left);
+            if (left > 0) {
+                overpayments.push_back({.payee_id = std::string(payee_id),
+                                        .asset_index = paid.asset_index,
+                                        .amount = left});
+            }
         }
     }
-    return applied_total;
-}
 
-// SPEC "Invariants": per payee and asset, payouts of every status + earlier payments
-// applied = allocations.
-// `payees` are the ranks of the payouts' payees.
-void check_accounted(const std::vector<Payout>& payouts, const std::vector<std::uint32_t>& payees,
-                     const std::vector<PayeeAsset>& paid, const std::vector<Int128>& applied,
-                     std::vector<PayeeAsset> allocated) {
-    std::vector<PayeeAsset> accounted;
-    accounted.reserve(payouts.size() + paid.size());
-    for (std::size_t i = 0; i < payouts.size(); ++i) {
-        KANZAI_ASSERT(payouts[i].amount > 0);
-        accounted.push_back({payees[i], payouts[i].asset_index, payouts[i].amount});
+    // The payee's payouts in output order: asset id (asset indexes are in id order),
+    // tranche, status text.
+    void emit(std::string_view payee_id, std::vector<Payout>& payouts) {
+        const auto& assets = loaded_.config.assets;
+        std::erase_if(groups_, [](const Group& g) { return g.eligible && g.amount == 0; });
+        for (Group& group : groups_) {
+            if (group.eligible) {
+                const auto& minimum = assets[group.asset_index].min_payout;
+                group.status = minimum && group.amount < minimum->count
+                                   ? PayoutStatus::below_minimum
+                                   : PayoutStatus::payable;
+            }
+        }
+        const auto output_key = [this](const Group& g) {
+            return std::make_tuple(g.asset_index, g.tranche,
+                                   status_rank_[static_cast<std::size_t>(g.status)]);
+        };
+        std::sort(groups_.begin(), groups_.end(), [&](const Group& a, const Group& b) {
+            return output_key(a) < output_key(b);
+        });
+        for (const Group& group : groups_) {
+            KANZAI_ASSERT(group.amount > 0);
+            payouts.push_back({.payee_id = payee_id,
+                               .asset_index = group.asset_index,
+                               .tranche = group.tranche,
+                               .status = group.status,
+                               .amount = group.amount});
+            add_to(accounted_, group.asset_index, group.amount);
+        }
     }
-    for (std::size_t p = 0; p < paid.size(); ++p) {
-        KANZAI_ASSERT(applied[p] >= 0);
-        accounted.push_back({paid[p].payee, paid[p].asset_index, applied[p]});
+
+    // SPEC "Invariants": per payee and asset, payouts of every status + earlier payments
+    // applied = allocations. `allocated_` is summed from the allocations themselves, not
+    // from the groups.
+    void check_accounted() const {
+        for (const AssetAmount& accounted : accounted_) {
+            const auto allocated =
+                std::find_if(allocated_.begin(), allocated_.end(), [&](const AssetAmount& a) {
+                    return a.asset_index == accounted.asset_index;
+                });
+            KANZAI_ASSERT(allocated == allocated_.end() ? accounted.amount == 0
+                                                        : allocated->amount == accounted.amount);
+        }
+        for (const AssetAmount& allocated : allocated_) {
+            KANZAI_ASSERT(std::any_of(accounted_.begin(), accounted_.end(),
+                                      [&](const AssetAmount& a) {
+                                          return a.asset_index == allocated.asset_index;
+                                      }));
+        }
     }
-    sort_and_merge(accounted);
-    std::erase_if(accounted, [](const PayeeAsset& total) { return total.amount == 0; });
-    sort_and_merge(allocated);
-    KANZAI_ASSERT(accounted == allocated);
-}
+
+    const Case& loaded_;
+    const Determination& determination_;
+    const Distribution& distribution_;
+    std::array<std::size_t, statuses_count> status_rank_{};
+    // Reused from payee to payee: no allocation per payee once warm.
+    std::vector<Group> groups_;
+    std::vector<AssetAmount> allocated_;
+    std::vector<AssetAmount> paid_;
+    std::vector<AssetAmount> accounted_;
+};
 
 }  // namespace
 
@@ -235,62 +351,61 @@ std::string payee_of(const Case& loaded, const Determination& determination,
 
 PayoutSchedule schedule_payouts(const Case& loaded, const Determination& determination,
                                 const Distribution& distribution) {
-    // "creditor:<id>" per creditor line, the storage the entries' payee views point into.
-    std::vector<std::string> creditor_payees;
-    creditor_payees.reserve(distribution.input.creditors.size());
-    for (const auto& creditor : distribution.input.creditors) {
-        creditor_payees.push_back("creditor:" + loaded.creditors[creditor.creditor_index].id);
+    const auto& assets = loaded.config.assets;
+    KANZAI_ASSERT(std::is_sorted(assets.begin(), assets.end(),
+                                 [](const Asset& a, const Asset& b) { return a.id < b.id; }));
+    Payees payees = order_payees(loaded, distribution);
+    const std::uint32_t keys_count = payees.keys_count();
+
+    std::vector<std::uint32_t> keys;
+    {
+        std::vector<std::uint32_t> creditor_keys;
+        for (const engine::WaterfallCreditor& creditor : distribution.input.creditors) {
+            creditor_keys.push_back(payees.key_of_other(
+                "creditor:" + loaded.creditors[creditor.creditor_index].id));
+        }
+        const auto& allocations = distribution.result.allocations;
+        keys.reserve(allocations.size());
+        for (const engine::Allocation& allocation : allocations) {
+            if (allocation.is_creditor) {
+                keys.push_back(creditor_keys[allocation.line_index]);
+                continue;
+            }
+            const engine::WaterfallLine& line = distribution.input.lines[allocation.line_index];
+            const std::uint32_t payee = determination.decisions[line.claim_index].payee_index;
+            // SPEC "Transfers and payees": only a claim of an unknown customer (rejected,
+            // so without lines) has a payee that is not a customer.
+            KANZAI_ASSERT(payee != no_index);
+            keys.push_back(payee);
+        }
     }
-    const PayeeRanks ranks = rank_payees(loaded, determination, creditor_payees);
-    std::vector<Entry> groups = grouped_allocations(loaded, determination, distribution, ranks);
-    std::vector<PayeeAsset> allocated;  // for the invariant, before catch-up
-    allocated.reserve(groups.size());
-    for (const Entry& group : groups) {
-        allocated.push_back({group.payee, group.asset_index, group.amount});
+    const Buckets by_payee = bucket_by(keys, keys_count);
+    keys.clear();
+    for (const Payment& payment : loaded.payments) {
+        const std::uint32_t customer = loaded.find_customer(payment.payee_id);
+        keys.push_back(customer != no_index ? customer : payees.key_of_other(payment.payee_id));
     }
+    const Buckets payments_by_payee = bucket_by(keys, keys_count);
+    keys = {};
 
     PayoutSchedule schedule;
-    const std::vector<PayeeAsset> paid = paid_earlier(loaded, ranks);
-    const std::vector<Int128> applied = catch_up(paid, groups, ranks, schedule.overpayments);
-
-    // Payouts in their output order: payee, asset id, tranche, status text.
-    const auto& assets = loaded.config.assets;
-    std::vector<std::uint32_t> order;
-    order.reserve(groups.size());
-    for (std::uint32_t i = 0; i < groups.size(); ++i) {
-        Entry& group = groups[i];
-        if (group.eligible) {
-            if (group.amount == 0) {
-                continue;  // payouts of amount 0 are not written
-            }
-            const auto& minimum = assets[group.asset_index].min_payout;
-            group.held = minimum && group.amount < minimum->count ? PayoutStatus::below_minimum
-                                                                  : PayoutStatus::payable;
+    // Each payout sums one allocation or more: an upper bound, reserved but not touched.
+    schedule.payouts.reserve(distribution.result.allocations.size());
+    PayeeSchedule payee_schedule(loaded, determination, distribution);
+    for (const std::uint32_t key : payees.order) {
+        const std::span<const std::uint32_t> allocations = by_payee.of(key);
+        const std::span<const std::uint32_t> payments = payments_by_payee.of(key);
+        if (allocations.empty() && payments.empty()) {
+            continue;
         }
-        order.push_back(i);
+        const std::string_view payee_id = key < payees.customers_count
+                                              ? std::string_view(loaded.customers[key].id)
+                                              : payees.others[key - payees.customers_count];
+        payee_schedule.schedule(payee_id, allocations, payments, schedule);
     }
-    const auto output_key = [&](std::uint32_t i) {
-        const Entry& group = groups[i];
-        return std::make_tuple(group.payee, std::string_view(assets[group.asset_index].id),
-                               group.tranche, text_of(group.held));
-    };
-    std::sort(order.begin(), order.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return output_key(a) < output_key(b); });
-    schedule.payouts.reserve(order.size());
-    std::vector<std::uint32_t> payees;
-    payees.reserve(order.size());
-    for (const std::uint32_t i : order) {
-        const Entry& group = groups[i];
-        schedule.payouts.push_back({std::string(ranks.ids[group.payee]), group.asset_index,
-                                    group.tranche, group.held, group.amount});
-        payees.push_back(group.payee);
-    }
-    std::sort(schedule.overpayments.begin(), schedule.overpayments.end(),
-              [&assets](const Overpayment& a, const Overpayment& b) {
-                  return std::tie(a.payee_id, assets[a.asset_index].id) <
-                         std::tie(b.payee_id, assets[b.asset_index].id);
-              });
-    check_accounted(schedule.payouts, payees, paid, applied, std::move(allocated));
+    // The views into `others` stay valid: moving a vector keeps its elements in place.
+    schedule.payee_texts =
+        std::make_unique<const std::vector<std::string>>(std::move(payees.others));
     return schedule;
 }
 

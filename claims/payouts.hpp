@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,9 @@ enum class PayoutStatus { held_review, frozen_sanctions, held_disputed, held_kyc
 [[nodiscard]] std::string_view text_of(PayoutStatus status);
 
 struct Payout {
-    std::string payee_id;  // customer id or "creditor:<creditor_id>"
+    // Customer id or "creditor:<creditor_id>": a view into Case::customers or into
+    // PayoutSchedule::payee_texts, valid while both live.
+    std::string_view payee_id;
     std::uint32_t asset_index = no_index;
     int tranche = 1;
     PayoutStatus status = PayoutStatus::payable;
@@ -36,6 +39,9 @@ struct Overpayment {
 struct PayoutSchedule {
     std::vector<Payout> payouts;  // sorted (payee_id, asset id, tranche, status text); id = i+1
     std::vector<Overpayment> overpayments;  // by payee_id, asset id
+    // The ids of payees that are not customers ("creditor:<creditor_id>"), sorted: payouts
+    // view them. Held by pointer: a move keeps them in place, a copy does not compile.
+    std::unique_ptr<const std::vector<std::string>> payee_texts;
 };
 
 // The payee of each allocation: the claim's payee, or "creditor:<id>".

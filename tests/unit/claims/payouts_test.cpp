@@ -138,6 +138,57 @@ TEST_CASE("payouts: earlier payments are caught up earliest tranche first") {
     CHECK(ran.schedule.overpayments.empty());
 }
 
+TEST_CASE("payouts: payees in byte order of ids, customers and creditors merged") {
+    // customers.csv is not in id order ("b2" before "a1"), and the creditor payees sort
+    // between the customers ("a1" < "creditor:..." < "d3"). Payments to a creditor and to
+    // a customer exceed what they are owed: the excess is an overpayment.
+    claims::Case loaded = testing::CaseBuilder()
+                              .asset("BTC", 8, "1000000")
+                              .customer("b2")
+                              .customer("d3")
+                              .customer("a1")
+                              .ledger("A1", "a1", "BTC", "1")
+                              .ledger("A2", "b2", "BTC", "2")
+                              .ledger("A3", "d3", "BTC", "3")
+                              .claim("K1", "a1", "BTC", "1", "2026-04-01")
+                              .claim("K2", "b2", "BTC", "2", "2026-04-01")
+                              .claim("K3", "d3", "BTC", "3", "2026-04-01")
+                              .build();
+    verify_all(loaded);
+    hold(loaded, "BTC", "6");
+    loaded.config.estate_cash = {1'000};
+    loaded.creditors.push_back({.id = "tax", .creditor_class = claims::CreditorClass::admin,
+                                .amount = {300}, .description = "", .line = 2});
+    loaded.creditors.push_back({.id = "law", .creditor_class = claims::CreditorClass::admin,
+                                .amount = {200}, .description = "", .line = 3});
+    const std::uint32_t btc = loaded.config.find_asset("BTC");
+    const std::uint32_t jpy = loaded.config.find_asset("JPY");
+    loaded.payments.push_back({.payee_id = "creditor:tax", .asset_index = jpy,
+                               .amount = {350}, .tranche = 1, .paid_on = "", .line = 2});
+    loaded.payments.push_back({.payee_id = "d3", .asset_index = btc, .amount = {1},
+                               .tranche = 1, .paid_on = "", .line = 3});
+    loaded.payments.push_back({.payee_id = "d3", .asset_index = jpy, .amount = {7},
+                               .tranche = 1, .paid_on = "", .line = 4});
+    const Ran ran = run(loaded);
+    std::vector<std::string> payees;
+    for (const claims::Payout& payout : ran.schedule.payouts) {
+        payees.push_back(std::string(payout.payee_id) + " " +
+                         loaded.config.assets[payout.asset_index].id + " " +
+                         engine::format_units(payout.amount,
+                                              loaded.config.assets[payout.asset_index].decimals));
+    }
+    // The estate pays both creditors in full (1,000 >= 500); tax was paid 350 of its 300.
+    CHECK(payees == std::vector<std::string>{"a1 BTC 1.00000000", "b2 BTC 2.00000000",
+                                             "creditor:law JPY 200", "d3 BTC 2.99999999"});
+    REQUIRE(ran.schedule.overpayments.size() == 2);
+    CHECK(ran.schedule.overpayments[0].payee_id == "creditor:tax");
+    CHECK(ran.schedule.overpayments[0].asset_index == jpy);
+    CHECK(ran.schedule.overpayments[0].amount == 50);
+    CHECK(ran.schedule.overpayments[1].payee_id == "d3");
+    CHECK(ran.schedule.overpayments[1].asset_index == jpy);
+    CHECK(ran.schedule.overpayments[1].amount == 7);
+}
+
 TEST_CASE("payouts: catch-up property: paid + payable = cumulative entitlement") {
     const unsigned long long seed = testing::seed_or(4242);
     testing::Random random(seed);
@@ -178,13 +229,13 @@ TEST_CASE("payouts: catch-up property: paid + payable = cumulative entitlement")
                 const engine::Int128 part =
                     random.below(2) == 0 ? payout.amount : payout.amount / 2;
                 if (part > 0) {
-                    loaded.payments.push_back({.payee_id = payout.payee_id,
+                    loaded.payments.push_back({.payee_id = std::string(payout.payee_id),
                                                .asset_index = payout.asset_index,
                                                .amount = {part},
                                                .tranche = payout.tranche,
                                                .paid_on = "",
                                                .line = 0});
-                    paid[{payout.payee_id, payout.asset_index, payout.tranche}] = part;
+                    paid[{std::string(payout.payee_id), payout.asset_index, payout.tranche}] = part;
                 }
             }
         }
@@ -197,18 +248,18 @@ TEST_CASE("payouts: catch-up property: paid + payable = cumulative entitlement")
             return status == PayoutStatus::payable || status == PayoutStatus::below_minimum;
         };
         for (const claims::Payout& payout : first.schedule.payouts) {
-            const auto key = std::make_tuple(payout.payee_id, payout.asset_index,
+            const auto key = std::make_tuple(std::string(payout.payee_id), payout.asset_index,
                                              payout.tranche, is_eligible(payout.status));
             engine::Int128 amount = payout.amount;
             if (payout.status == PayoutStatus::payable) {
-                amount -= paid[{payout.payee_id, payout.asset_index, payout.tranche}];
+                amount -= paid[{std::string(payout.payee_id), payout.asset_index, payout.tranche}];
             }
             if (amount > 0) {
                 before[key] += amount;
             }
         }
         for (const claims::Payout& payout : second.schedule.payouts) {
-            after[std::make_tuple(payout.payee_id, payout.asset_index, payout.tranche,
+            after[std::make_tuple(std::string(payout.payee_id), payout.asset_index, payout.tranche,
                                   is_eligible(payout.status))] += payout.amount;
         }
         CHECK(before == after);
