@@ -45,6 +45,14 @@ std::vector<engine::WaterfallAsset> waterfall_assets(const Case& loaded) {
 }
 
 void add_lines(const Determination& determination, engine::WaterfallInput& input) {
+    std::size_t count = 0;  // reserved exactly: millions of lines, no regrowth
+    for (const Decision& decision : determination.decisions) {
+        if (decision.claim_class != ClaimClass::none) {
+            count += (decision.admitted.count > 0 ? 1U : 0U) +
+                     (decision.disputed.count > 0 ? 1U : 0U);
+        }
+    }
+    input.lines.reserve(input.lines.size() + count);
     for (std::uint32_t d = 0; d < determination.decisions.size(); ++d) {
         const Decision& decision = determination.decisions[d];
         if (decision.claim_class == ClaimClass::none) {

@@ -3,6 +3,7 @@
 #include "engine/waterfall.hpp"
 
 #include <cstdint>
+#include <utility>
 
 #include "engine/assert.hpp"
 #include "engine/estate.hpp"
@@ -42,26 +43,38 @@ void check_preconditions(const WaterfallInput& input) {
 }
 
 // Allocations arrive in step order (pools, funds, estate). A stable counting sort by line
-// (creditors last) gives the documented order: by line, then source order.
-std::vector<Allocation> order_by_line(const WaterfallInput& input,
-                                      const std::vector<Allocation>& allocations) {
+// (creditors last) gives the documented order: by line, then source order. It is applied
+// in place, cycle by cycle, along each allocation's destination: a second vector of
+// millions of allocations would be the run's peak memory (issue #7).
+void order_by_line(const WaterfallInput& input, std::vector<Allocation>& allocations) {
+    KANZAI_ASSERT(allocations.size() < UINT32_MAX);
     const std::size_t keys_count = input.lines.size() + input.creditors.size();
     const auto key_of = [&input](const Allocation& allocation) {
         return allocation.is_creditor ? input.lines.size() + allocation.line_index
                                       : std::size_t{allocation.line_index};
     };
-    std::vector<std::size_t> offsets(keys_count + 1, 0);
-    for (const Allocation& allocation : allocations) {
-        ++offsets[key_of(allocation) + 1];
+    std::vector<std::uint32_t> destination(allocations.size());
+    {
+        std::vector<std::uint32_t> offsets(keys_count + 1, 0);
+        for (const Allocation& allocation : allocations) {
+            ++offsets[key_of(allocation) + 1];
+        }
+        for (std::size_t k = 1; k < offsets.size(); ++k) {
+            offsets[k] += offsets[k - 1];
+        }
+        for (std::size_t i = 0; i < allocations.size(); ++i) {
+            destination[i] = offsets[key_of(allocations[i])]++;
+        }
     }
-    for (std::size_t k = 1; k < offsets.size(); ++k) {
-        offsets[k] += offsets[k - 1];
+    // Each cycle of the permutation moves its allocations one step; a placed allocation's
+    // destination becomes its own index.
+    for (std::uint32_t i = 0; i < allocations.size(); ++i) {
+        while (destination[i] != i) {
+            const std::uint32_t to = destination[i];
+            std::swap(allocations[i], allocations[to]);
+            std::swap(destination[i], destination[to]);
+        }
     }
-    std::vector<Allocation> ordered(allocations.size());
-    for (const Allocation& allocation : allocations) {
-        ordered[offsets[key_of(allocation)]++] = allocation;
-    }
-    return ordered;
 }
 
 }  // namespace
@@ -71,13 +84,16 @@ WaterfallResult run_waterfall(const WaterfallInput& input) {
     WaterfallResult result;
     result.lines.assign(input.lines.size(), LineResult{});
     std::vector<Allocation> allocations;
-    // Most lines get a pool or estate allocation and a fund one: a guess that avoids regrowth.
-    allocations.reserve(2 * input.lines.size() + input.creditors.size());
+    // At most one allocation per line from its pool, each fund and the estate, one per
+    // creditor: reserved (address space only; pages are touched when written), so the
+    // vector never regrows and copies itself.
+    allocations.reserve((2 + input.funds.size()) * input.lines.size() + input.creditors.size());
     allocate_pools(input, group_customer_lines_by_asset(input), result, allocations);
     value_shortfalls(input, result);
     allocate_funds(input, group_customer_lines_by_claimant(input), result, allocations);
     allocate_estate(input, result, allocations);
-    result.allocations = order_by_line(input, allocations);
+    order_by_line(input, allocations);
+    result.allocations = std::move(allocations);
     check_waterfall_invariants(input, result);
     return result;
 }
