@@ -100,14 +100,14 @@ void allocate_estate(const WaterfallInput& input, WaterfallResult& result,
         remaining = sub(remaining, allocated);
         for (std::size_t j = 0; j < parts.size(); ++j) {
             if (parts[j] > 0) {
-                allocations.push_back({.is_creditor = collected.claims[j].is_creditor,
+                allocations.push_back({.amount = parts[j],
+                                       .weight = collected.weights[j],
                                        .line_index = collected.claims[j].index,
-                                       .source_kind = SourceKind::estate,
                                        .source_index = k,
                                        .asset_index = input.currency_index,
-                                       .amount = parts[j],
                                        .tranche = input.estate_tranche,
-                                       .weight = collected.weights[j]});
+                                       .is_creditor = collected.claims[j].is_creditor,
+                                       .source_kind = SourceKind::estate});
             }
         }
         estate.allocated = add(estate.allocated, allocated);

@@ -57,14 +57,14 @@ void split_award(const WaterfallInput& input, std::uint32_t fund_index, Int128 a
         LineResult& line_result = result.lines[split.line_indexes[k]];
         line_result.shortfall_remaining = sub(line_result.shortfall_remaining, Value{part});
         KANZAI_ASSERT(line_result.shortfall_remaining.count >= 0);
-        allocations.push_back({.is_creditor = false,
+        allocations.push_back({.amount = part,
+                               .weight = split.weights[k],
                                .line_index = split.line_indexes[k],
-                               .source_kind = SourceKind::fund,
                                .source_index = fund_index,
                                .asset_index = input.currency_index,
-                               .amount = part,
                                .tranche = fund.tranche,
-                               .weight = split.weights[k]});
+                               .is_creditor = false,
+                               .source_kind = SourceKind::fund});
     }
 }
 

@@ -74,14 +74,14 @@ void allocate_pools(const WaterfallInput& input, const LineGroups& by_asset,
         for (std::size_t k = 0; k < group.size(); ++k) {
             result.lines[group[k]].pool_units = Units{parts[k]};
             if (parts[k] > 0) {
-                allocations.push_back({.is_creditor = false,
+                allocations.push_back({.amount = parts[k],
+                                       .weight = weights[k],
                                        .line_index = group[k],
-                                       .source_kind = SourceKind::pool,
                                        .source_index = a,
                                        .asset_index = a,
-                                       .amount = parts[k],
                                        .tranche = 1,  // SPEC: pool allocations have tranche 1
-                                       .weight = weights[k]});
+                                       .is_creditor = false,
+                                       .source_kind = SourceKind::pool});
             }
         }
     }

@@ -75,9 +75,9 @@ TEST_CASE("invariants: a pool that does not add up is caught") {
     SUBCASE("a unit of surplus from nowhere") { result.pools[1].surplus.count += 1; }
     SUBCASE("the line's own record disagrees") { result.lines[0].pool_units.count += 1; }
     SUBCASE("a subordinated line paid in kind") {
-        result.allocations.push_back({.line_index = 2, .source_kind = SourceKind::pool,
-                                      .source_index = 1, .asset_index = 1, .amount = 1,
-                                      .weight = 3});
+        result.allocations.push_back({.amount = 1, .weight = 3, .line_index = 2,
+                                      .source_index = 1, .asset_index = 1,
+                                      .source_kind = SourceKind::pool});
     }
     CHECK_THROWS_AS(check_waterfall_invariants(input, result), InvariantViolation);
 }

@@ -87,6 +87,21 @@ inline engine::Valuation at_estate_price(const engine::WaterfallAsset& asset) {
 }
 
 // Runs the four steps one after the other on plain vectors.
+// An allocation from its fields in reading order (the struct keeps its widest fields first).
+inline Allocation allocation_of(bool is_creditor, std::uint32_t line_index,
+                                engine::SourceKind source_kind, std::uint32_t source_index,
+                                std::uint32_t asset_index, Int128 amount, int tranche,
+                                Int128 weight) {
+    return {.amount = amount,
+            .weight = weight,
+            .line_index = line_index,
+            .source_index = source_index,
+            .asset_index = asset_index,
+            .tranche = tranche,
+            .is_creditor = is_creditor,
+            .source_kind = source_kind};
+}
+
 inline Result run(const engine::WaterfallInput& in) {
     using engine::LineClass;
     const std::size_t n = in.lines.size();
@@ -238,32 +253,34 @@ inline Result run(const engine::WaterfallInput& in) {
     for (std::uint32_t i = 0; i < n; ++i) {
         const engine::WaterfallLine& line = in.lines[i];
         if (pool_units[i] > 0) {
-            out.allocations.push_back({false, i, engine::SourceKind::pool, line.asset_index,
-                                       line.asset_index, pool_units[i], 1, line.units.count});
+            out.allocations.push_back(allocation_of(false, i, engine::SourceKind::pool,
+                                                    line.asset_index, line.asset_index,
+                                                    pool_units[i], 1, line.units.count));
         }
         for (std::uint32_t f = 0; f < funds; ++f) {
             if (fund_amount[f][i] > 0) {
-                out.allocations.push_back({false, i, engine::SourceKind::fund, f, currency,
-                                           fund_amount[f][i], in.funds[f].tranche,
-                                           fund_weight[f][i]});
+                out.allocations.push_back(allocation_of(false, i, engine::SourceKind::fund, f,
+                                                        currency, fund_amount[f][i],
+                                                        in.funds[f].tranche,
+                                                        fund_weight[f][i]));
             }
         }
         if (line_estate[i] > 0) {
             const auto cls = line.line_class == LineClass::customer
                                  ? engine::EstateClass::general
                                  : engine::EstateClass::subordinated;
-            out.allocations.push_back({false, i, engine::SourceKind::estate,
-                                       static_cast<std::uint32_t>(cls), currency,
-                                       line_estate[i], in.estate_tranche,
-                                       line_estate_weight[i]});
+            out.allocations.push_back(allocation_of(false, i, engine::SourceKind::estate,
+                                                    static_cast<std::uint32_t>(cls), currency,
+                                                    line_estate[i], in.estate_tranche,
+                                                    line_estate_weight[i]));
         }
     }
     for (std::uint32_t c = 0; c < in.creditors.size(); ++c) {
         if (creditor_estate[c] > 0) {
-            out.allocations.push_back(
-                {true, c, engine::SourceKind::estate,
-                 static_cast<std::uint32_t>(in.creditors[c].estate_class), currency,
-                 creditor_estate[c], in.estate_tranche, in.creditors[c].amount.count});
+            out.allocations.push_back(allocation_of(
+                true, c, engine::SourceKind::estate,
+                static_cast<std::uint32_t>(in.creditors[c].estate_class), currency,
+                creditor_estate[c], in.estate_tranche, in.creditors[c].amount.count));
         }
     }
     return out;
