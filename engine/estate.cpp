@@ -79,41 +79,44 @@ void value_estate(const WaterfallInput& input, WaterfallResult& result) {
 
 }  // namespace
 
-void allocate_estate(const WaterfallInput& input, WaterfallResult& result,
-                     std::vector<Allocation>& allocations) {
+void allocate_estate(const WaterfallInput& input, WaterfallResult& result, EstateParts& parts) {
     value_estate(input, result);
     EstateResult& estate = result.estate;
     Value remaining = estate.available;
-    std::vector<Int128> parts;
+    parts = {};
+    std::vector<Int128> shares;
     for (std::uint32_t k = 0; k < estate_classes_count; ++k) {
         const ClassClaims collected = collect_class(input, result, static_cast<EstateClass>(k));
         Value claims;
         for (const Int128 weight : collected.weights) {
             claims = add(claims, Value{weight});
         }
-        parts.resize(collected.weights.size());
+        shares.resize(collected.weights.size());
         // Within a class pro-rata (W <= P pays every claim in full).
-        split_largest_remainder({.pool = remaining.count, .weights = collected.weights}, parts);
+        split_largest_remainder({.pool = remaining.count, .weights = collected.weights}, shares);
         const Value allocated = std::min(remaining, claims);
         KANZAI_MAYBE(allocated == claims);  // the class is paid in full; the next one shares
         estate.classes[k] = {.claims = claims, .allocated = allocated};
         remaining = sub(remaining, allocated);
-        for (std::size_t j = 0; j < parts.size(); ++j) {
-            if (parts[j] > 0) {
-                allocations.push_back({.amount = parts[j],
-                                       .weight = collected.weights[j],
-                                       .line_index = collected.claims[j].index,
-                                       .source_index = k,
-                                       .asset_index = input.currency_index,
-                                       .tranche = input.estate_tranche,
-                                       .is_creditor = collected.claims[j].is_creditor,
-                                       .source_kind = SourceKind::estate});
+        // Lines are in the general or the subordinated class; admin and priority hold only
+        // creditors.
+        std::vector<LinePart>& line_parts = static_cast<EstateClass>(k) == EstateClass::general
+                                                ? parts.general_lines
+                                                : parts.subordinated_lines;
+        for (std::size_t j = 0; j < shares.size(); ++j) {
+            if (shares[j] > 0) {
+                const ClassClaim& claim = collected.claims[j];
+                (claim.is_creditor ? parts.creditors : line_parts)
+                    .push_back({.index = claim.index, .amount = shares[j]});
             }
         }
         estate.allocated = add(estate.allocated, allocated);
     }
     estate.residue = remaining;
     KANZAI_ASSERT(estate.residue.count >= 0);
+    // Class order to creditor order (a creditor is in one class).
+    std::sort(parts.creditors.begin(), parts.creditors.end(),
+              [](const LinePart& a, const LinePart& b) { return a.index < b.index; });
 }
 
 }  // namespace kanzai::engine

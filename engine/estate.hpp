@@ -4,15 +4,22 @@
 
 #include <vector>
 
+#include "engine/pools.hpp"
 #include "engine/waterfall.hpp"
 
 namespace kanzai::engine {
 
+// The estate's parts; a line or creditor is in one class only.
+struct EstateParts {
+    std::vector<LinePart> general_lines;       // customer-class lines, line order
+    std::vector<LinePart> subordinated_lines;  // line order
+    std::vector<LinePart> creditors;           // creditor order
+};
+
 // Expects steps 1-3 in `result` (pool surpluses, fund leftovers, each line's
-// shortfall_remaining and line_value). Fills result.estate and appends the estate
-// allocations (class order, then lines in line order, then creditors in the given
-// creditor_id order; case currency; the estate's tranche; weight = the claim in the class).
-void allocate_estate(const WaterfallInput& input, WaterfallResult& result,
-                     std::vector<Allocation>& allocations);
+// shortfall_remaining and line_value). Fills result.estate and `parts` (an allocation in the
+// case currency and the estate's tranche, weight = the claim in the class: the line's
+// shortfall_remaining (general) or line_value (subordinated), the creditor's amount).
+void allocate_estate(const WaterfallInput& input, WaterfallResult& result, EstateParts& parts);
 
 }  // namespace kanzai::engine

@@ -2,6 +2,7 @@
 // claimant's award pro-rata over its eligible lines.
 #include "engine/funds.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 
@@ -36,7 +37,7 @@ Value eligible_before_cap(const WaterfallInput& input, const WaterfallFund& fund
 // values, in line order, and reduces them (SPEC step 3).
 void split_award(const WaterfallInput& input, std::uint32_t fund_index, Int128 award,
                  std::span<const std::uint32_t> group, WaterfallResult& result,
-                 LineSplit& split, std::vector<Allocation>& allocations) {
+                 LineSplit& split, std::vector<LinePart>& parts) {
     const WaterfallFund& fund = input.funds[fund_index];
     split.line_indexes.clear();
     split.weights.clear();
@@ -57,14 +58,7 @@ void split_award(const WaterfallInput& input, std::uint32_t fund_index, Int128 a
         LineResult& line_result = result.lines[split.line_indexes[k]];
         line_result.shortfall_remaining = sub(line_result.shortfall_remaining, Value{part});
         KANZAI_ASSERT(line_result.shortfall_remaining.count >= 0);
-        allocations.push_back({.amount = part,
-                               .weight = split.weights[k],
-                               .line_index = split.line_indexes[k],
-                               .source_index = fund_index,
-                               .asset_index = input.currency_index,
-                               .tranche = fund.tranche,
-                               .is_creditor = false,
-                               .source_kind = SourceKind::fund});
+        parts.push_back({.index = split.line_indexes[k], .amount = part});
     }
 }
 
@@ -81,8 +75,9 @@ LineGroups group_customer_lines_by_claimant(const WaterfallInput& input) {
 }
 
 void allocate_funds(const WaterfallInput& input, const LineGroups& by_claimant,
-                    WaterfallResult& result, std::vector<Allocation>& allocations) {
+                    WaterfallResult& result, std::vector<std::vector<LinePart>>& fund_parts) {
     result.funds.assign(input.funds.size(), FundResult{});
+    fund_parts.assign(input.funds.size(), {});
     std::vector<Int128> eligible(input.claimants_count);
     LineSplit split;
     Value carried;
@@ -101,10 +96,13 @@ void allocate_funds(const WaterfallInput& input, const LineGroups& by_claimant,
             {.available = fund_result.available, .eligible = eligible, .floor = fund.floor});
         for (std::uint32_t g = 0; g < input.claimants_count; ++g) {
             if (awards[g] > 0) {
-                split_award(input, f, awards[g], by_claimant.of(g), result, split, allocations);
+                split_award(input, f, awards[g], by_claimant.of(g), result, split, fund_parts[f]);
                 fund_result.allocated = add(fund_result.allocated, Value{awards[g]});
             }
         }
+        // Claimant order to line order: at most one part per line and fund.
+        std::sort(fund_parts[f].begin(), fund_parts[f].end(),
+                  [](const LinePart& a, const LinePart& b) { return a.index < b.index; });
         fund_result.leftover = sub(fund_result.available, fund_result.allocated);
         KANZAI_ASSERT(fund_result.leftover.count >= 0);
         // SPEC step 3: leftover = "next" goes to the next fund; after the last, the estate.

@@ -13,11 +13,12 @@ namespace kanzai::engine {
 [[nodiscard]] LineGroups group_customer_lines_by_claimant(const WaterfallInput& input);
 
 // Applies the funds in the order given. Expects step 2's shortfall_remaining in
-// result.lines and reduces it by every fund award; fills result.funds and appends the fund
-// allocations (fund order, then claimant order; case currency; the fund's tranche;
-// weight = the line's remaining shortfall value before the fund). A leftover_to_next on the
-// last fund goes to the estate: its FundResult says leftover_to_next = false.
+// result.lines and reduces it by every fund award; fills result.funds and, per fund, its
+// parts in line order (`fund_parts[f]`; an allocation in the case currency and the fund's
+// tranche, weight = the line's remaining shortfall value before the fund). A
+// leftover_to_next on the last fund goes to the estate: its FundResult says
+// leftover_to_next = false.
 void allocate_funds(const WaterfallInput& input, const LineGroups& by_claimant,
-                    WaterfallResult& result, std::vector<Allocation>& allocations);
+                    WaterfallResult& result, std::vector<std::vector<LinePart>>& fund_parts);
 
 }  // namespace kanzai::engine

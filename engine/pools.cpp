@@ -47,7 +47,7 @@ Valuation estate_valuation(const WaterfallAsset& asset) {
 }
 
 void allocate_pools(const WaterfallInput& input, const LineGroups& by_asset,
-                    WaterfallResult& result, std::vector<Allocation>& allocations) {
+                    WaterfallResult& result) {
     KANZAI_ASSERT(result.lines.size() == input.lines.size());
     result.pools.assign(input.assets.size(), PoolResult{});
     std::vector<Int128> weights;
@@ -73,16 +73,6 @@ void allocate_pools(const WaterfallInput& input, const LineGroups& by_asset,
         pool.surplus_value = value_of(pool.surplus, estate_valuation(asset));
         for (std::size_t k = 0; k < group.size(); ++k) {
             result.lines[group[k]].pool_units = Units{parts[k]};
-            if (parts[k] > 0) {
-                allocations.push_back({.amount = parts[k],
-                                       .weight = weights[k],
-                                       .line_index = group[k],
-                                       .source_index = a,
-                                       .asset_index = a,
-                                       .tranche = 1,  // SPEC: pool allocations have tranche 1
-                                       .is_creditor = false,
-                                       .source_kind = SourceKind::pool});
-            }
         }
     }
 }

@@ -23,6 +23,14 @@ struct LineGroups {
     }
 };
 
+// One line's (or creditor's) part from one source. The steps record parts; run_waterfall
+// writes the allocations from them once, in line order (issue #7: sorting millions of
+// allocations written in step order cost a second copy of them or random moves).
+struct LinePart {
+    std::uint32_t index = 0;  // into WaterfallInput::lines (or ::creditors)
+    Int128 amount = 0;        // > 0
+};
+
 // keys[i] is line i's key; a key equal to keys_count leaves the line out. O(n + keys_count).
 [[nodiscard]] LineGroups group_lines(std::span<const std::uint32_t> keys,
                                      std::uint32_t keys_count);
@@ -31,11 +39,11 @@ struct LineGroups {
 [[nodiscard]] LineGroups group_customer_lines_by_asset(const WaterfallInput& input);
 
 // Step 1: splits each asset's pool over its customer-class lines by their units (SPEC
-// "Largest-remainder rule", line order). Fills result.pools and each line's pool_units and
-// appends the pool allocations (asset order, then line order; tranche 1; weight = units).
-// result.lines must already have one entry per line.
+// "Largest-remainder rule", line order). Fills result.pools and each line's pool_units (a
+// line's pool allocation: tranche 1, weight = its units). result.lines must already have
+// one entry per line.
 void allocate_pools(const WaterfallInput& input, const LineGroups& by_asset,
-                    WaterfallResult& result, std::vector<Allocation>& allocations);
+                    WaterfallResult& result);
 
 // Step 2: each customer-class line's unpaid units valued at `price`, one line at a time
 // (shortfall_value, and shortfall_remaining before any fund); every line's whole value at

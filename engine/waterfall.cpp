@@ -45,39 +45,112 @@ void check_preconditions(const WaterfallInput& input) {
     }
 }
 
-// Allocations arrive in step order (pools, funds, estate). A stable counting sort by line
-// (creditors last) gives the documented order: by line, then source order. It is applied
-// in place, cycle by cycle, along each allocation's destination: a second vector of
-// millions of allocations would be the run's peak memory (issue #7).
-void order_by_line(const WaterfallInput& input, std::vector<Allocation>& allocations) {
-    KANZAI_ASSERT(allocations.size() < UINT32_MAX);
-    const std::size_t keys_count = input.lines.size() + input.creditors.size();
-    const auto key_of = [&input](const Allocation& allocation) {
-        return allocation.is_creditor ? input.lines.size() + allocation.line_index
-                                      : std::size_t{allocation.line_index};
-    };
-    std::vector<std::uint32_t> destination(allocations.size());
-    {
-        std::vector<std::uint32_t> offsets(keys_count + 1, 0);
-        for (const Allocation& allocation : allocations) {
-            ++offsets[key_of(allocation) + 1];
+// A cursor over parts in index order: the part of `index`, if any.
+class PartCursor {
+public:
+    explicit PartCursor(const std::vector<LinePart>& parts) : parts_(parts) {}
+
+    // The part of `index` (0 if none); indexes must be asked in increasing order.
+    Int128 take(std::uint32_t index) {
+        if (next_ < parts_.size() && parts_[next_].index == index) {
+            return parts_[next_++].amount;
         }
-        for (std::size_t k = 1; k < offsets.size(); ++k) {
-            offsets[k] += offsets[k - 1];
+        KANZAI_ASSERT(next_ == parts_.size() || parts_[next_].index > index);
+        return 0;
+    }
+
+    [[nodiscard]] bool done() const { return next_ == parts_.size(); }
+
+private:
+    const std::vector<LinePart>& parts_;
+    std::size_t next_ = 0;
+};
+
+// The allocations in their documented order, written once from the steps' records: by line
+// (pool, funds in order, estate), then creditors. Weights: pool: the line's units; fund:
+// its remaining shortfall value before the fund; estate: its claim in the class.
+void write_allocations(const WaterfallInput& input,
+                       const std::vector<std::vector<LinePart>>& fund_parts,
+                       const EstateParts& estate_parts, WaterfallResult& result) {
+    std::size_t count = estate_parts.general_lines.size() +
+                        estate_parts.subordinated_lines.size() + estate_parts.creditors.size();
+    for (const LineResult& line : result.lines) {
+        count += line.pool_units.count > 0 ? 1U : 0U;
+    }
+    for (const std::vector<LinePart>& parts : fund_parts) {
+        count += parts.size();
+    }
+    std::vector<Allocation>& allocations = result.allocations;
+    allocations.clear();
+    allocations.reserve(count);
+    std::vector<PartCursor> funds;
+    funds.reserve(fund_parts.size());
+    for (const std::vector<LinePart>& parts : fund_parts) {
+        funds.emplace_back(parts);
+    }
+    PartCursor general(estate_parts.general_lines);
+    PartCursor subordinated(estate_parts.subordinated_lines);
+    const auto general_class = static_cast<std::uint32_t>(EstateClass::general);
+    const auto subordinated_class = static_cast<std::uint32_t>(EstateClass::subordinated);
+    for (std::uint32_t i = 0; i < input.lines.size(); ++i) {
+        const WaterfallLine& line = input.lines[i];
+        const LineResult& line_result = result.lines[i];
+        if (line_result.pool_units.count > 0) {
+            allocations.push_back({.amount = line_result.pool_units.count,
+                                   .weight = line.units.count,
+                                   .line_index = i,
+                                   .source_index = line.asset_index,
+                                   .asset_index = line.asset_index,
+                                   .tranche = 1,  // SPEC: pool allocations have tranche 1
+                                   .is_creditor = false,
+                                   .source_kind = SourceKind::pool});
         }
-        for (std::size_t i = 0; i < allocations.size(); ++i) {
-            destination[i] = offsets[key_of(allocations[i])]++;
+        Int128 remaining = line_result.shortfall_value.count;
+        for (std::uint32_t f = 0; f < funds.size(); ++f) {
+            const Int128 part = funds[f].take(i);
+            if (part > 0) {
+                allocations.push_back({.amount = part,
+                                       .weight = remaining,
+                                       .line_index = i,
+                                       .source_index = f,
+                                       .asset_index = input.currency_index,
+                                       .tranche = input.funds[f].tranche,
+                                       .is_creditor = false,
+                                       .source_kind = SourceKind::fund});
+                remaining = checked_sub(remaining, part);
+            }
+        }
+        KANZAI_ASSERT(remaining == line_result.shortfall_remaining.count);
+        const bool is_customer = line.line_class == LineClass::customer;
+        const Int128 part = is_customer ? general.take(i) : subordinated.take(i);
+        if (part > 0) {
+            allocations.push_back({.amount = part,
+                                   .weight = is_customer ? line_result.shortfall_remaining.count
+                                                         : line_result.line_value.count,
+                                   .line_index = i,
+                                   .source_index = is_customer ? general_class : subordinated_class,
+                                   .asset_index = input.currency_index,
+                                   .tranche = input.estate_tranche,
+                                   .is_creditor = false,
+                                   .source_kind = SourceKind::estate});
         }
     }
-    // Each cycle of the permutation moves its allocations one step; a placed allocation's
-    // destination becomes its own index.
-    for (std::uint32_t i = 0; i < allocations.size(); ++i) {
-        while (destination[i] != i) {
-            const std::uint32_t to = destination[i];
-            std::swap(allocations[i], allocations[to]);
-            std::swap(destination[i], destination[to]);
-        }
+    for (const PartCursor& fund : funds) {
+        KANZAI_ASSERT(fund.done());
     }
+    KANZAI_ASSERT(general.done() && subordinated.done());
+    for (const LinePart& part : estate_parts.creditors) {
+        const WaterfallCreditor& creditor = input.creditors[part.index];
+        allocations.push_back({.amount = part.amount,
+                               .weight = creditor.amount.count,
+                               .line_index = part.index,
+                               .source_index = static_cast<std::uint32_t>(creditor.estate_class),
+                               .asset_index = input.currency_index,
+                               .tranche = input.estate_tranche,
+                               .is_creditor = true,
+                               .source_kind = SourceKind::estate});
+    }
+    KANZAI_ASSERT(allocations.size() == count);
 }
 
 }  // namespace
@@ -86,17 +159,13 @@ WaterfallResult run_waterfall(const WaterfallInput& input) {
     check_preconditions(input);
     WaterfallResult result;
     result.lines.assign(input.lines.size(), LineResult{});
-    std::vector<Allocation> allocations;
-    // At most one allocation per line from its pool, each fund and the estate, one per
-    // creditor: reserved (address space only; pages are touched when written), so the
-    // vector never regrows and copies itself.
-    allocations.reserve((2 + input.funds.size()) * input.lines.size() + input.creditors.size());
-    allocate_pools(input, group_customer_lines_by_asset(input), result, allocations);
+    allocate_pools(input, group_customer_lines_by_asset(input), result);
     value_shortfalls(input, result);
-    allocate_funds(input, group_customer_lines_by_claimant(input), result, allocations);
-    allocate_estate(input, result, allocations);
-    order_by_line(input, allocations);
-    result.allocations = std::move(allocations);
+    std::vector<std::vector<LinePart>> fund_parts;
+    allocate_funds(input, group_customer_lines_by_claimant(input), result, fund_parts);
+    EstateParts estate_parts;
+    allocate_estate(input, result, estate_parts);
+    write_allocations(input, fund_parts, estate_parts, result);
     check_waterfall_invariants(input, result);
     return result;
 }

@@ -14,13 +14,23 @@ using kanzai::testing::build::asset;
 namespace {
 
 // Runs steps 1 and 2 only.
-WaterfallResult pools_and_shortfalls(const WaterfallInput& input,
-                                     std::vector<Allocation>& allocations) {
+WaterfallResult pools_and_shortfalls(const WaterfallInput& input) {
     WaterfallResult result;
     result.lines.assign(input.lines.size(), LineResult{});
-    allocate_pools(input, group_customer_lines_by_asset(input), result, allocations);
+    allocate_pools(input, group_customer_lines_by_asset(input), result);
     value_shortfalls(input, result);
     return result;
+}
+
+// The pool allocations of the whole waterfall, in their order.
+std::vector<Allocation> pool_allocations(const WaterfallInput& input) {
+    std::vector<Allocation> pools;
+    for (const Allocation& allocation : run_waterfall(input).allocations) {
+        if (allocation.source_kind == SourceKind::pool) {
+            pools.push_back(allocation);
+        }
+    }
+    return pools;
 }
 
 WaterfallLine customer(std::uint32_t claim, std::uint32_t asset_index, Int128 units) {
@@ -48,8 +58,7 @@ TEST_CASE("pools: an under-covered pool goes by largest remainder, ties to the e
     input.lines = {customer(0, 0, 3), customer(1, 0, 3), customer(2, 0, 3), customer(3, 0, 5)};
     input.lines.push_back({.claim_index = 4, .line_class = LineClass::subordinated,
                            .units = {7}});
-    std::vector<Allocation> allocations;
-    const WaterfallResult result = pools_and_shortfalls(input, allocations);
+    const WaterfallResult result = pools_and_shortfalls(input);
     CHECK(result.lines[0].pool_units == Units{2});
     CHECK(result.lines[1].pool_units == Units{2});
     CHECK(result.lines[2].pool_units == Units{1});
@@ -70,6 +79,7 @@ TEST_CASE("pools: an under-covered pool goes by largest remainder, ties to the e
     CHECK(result.lines[4].shortfall_value == Value{0});
     CHECK(result.lines[4].line_value == Value{17});  // 7 * 2.5 = 17.5 -> 17
     // Allocations: one per paid line, weight = its units, tranche 1, paid in kind.
+    const std::vector<Allocation> allocations = pool_allocations(input);
     REQUIRE(allocations.size() == 4);
     CHECK(allocations[2].line_index == 2);
     CHECK(allocations[2].amount == 1);
@@ -83,11 +93,10 @@ TEST_CASE("pools: half-even valuation of shortfalls rounds ties to even") {
     input.assets = {asset({.price = "2.5", .pool = 0, .rounding = Rounding::half_even})};
     input.claimants_count = 1;
     input.lines = {customer(0, 0, 1), customer(1, 0, 3)};
-    std::vector<Allocation> allocations;
-    const WaterfallResult result = pools_and_shortfalls(input, allocations);
+    const WaterfallResult result = pools_and_shortfalls(input);
     CHECK(result.lines[0].shortfall_value == Value{2});  // 2.5 -> 2
     CHECK(result.lines[1].shortfall_value == Value{8});  // 7.5 -> 8
-    CHECK(allocations.empty());                          // allocations of 0 are not written
+    CHECK(pool_allocations(input).empty());  // allocations of 0 are not written
 }
 
 TEST_CASE("pools: an over-covered pool pays every line in full; the surplus is valued at "
@@ -99,8 +108,7 @@ TEST_CASE("pools: an over-covered pool pays every line in full; the surplus is v
     input.claimants_count = 2;
     input.lines = {customer(0, 0, 300), customer(1, 0, 200)};
     input.lines[1].claimant_index = 1;
-    std::vector<Allocation> allocations;
-    const WaterfallResult result = pools_and_shortfalls(input, allocations);
+    const WaterfallResult result = pools_and_shortfalls(input);
     CHECK(result.lines[0].pool_units == Units{300});
     CHECK(result.lines[1].pool_units == Units{200});
     CHECK(result.lines[0].shortfall_value == Value{0});
