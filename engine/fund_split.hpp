@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "engine/largest_remainder.hpp"
 #include "engine/money.hpp"
 
 namespace kanzai::engine {
@@ -24,5 +25,17 @@ struct FloorSplitInput {
 // floor). Without: pro-rata over e_g. Every pro-rata split is the largest-remainder rule in
 // claimant order. Asserts: awards sum to min(available, sum e_g); each award <= e_g.
 [[nodiscard]] std::vector<Int128> split_floor_then_pro_rata(const FloorSplitInput& input);
+
+// Working memory of split_floor_then_pro_rata, reused from fund to fund.
+struct FloorSplitScratch {
+    std::vector<Int128> floors;
+    std::vector<Int128> above_floor;
+    std::vector<Int128> extra;
+    SplitScratch split;
+};
+
+// The same split into `awards` (one per claimant), with `scratch` for working memory.
+void split_floor_then_pro_rata(const FloorSplitInput& input, std::span<Int128> awards,
+                               FloorSplitScratch& scratch);
 
 }  // namespace kanzai::engine

@@ -18,6 +18,7 @@ struct LineSplit {
     std::vector<std::uint32_t> line_indexes;
     std::vector<Int128> weights;
     std::vector<Int128> parts;
+    SplitScratch scratch;
 };
 
 // A claimant's eligible value before the cap: the remaining shortfall values of its lines in
@@ -49,7 +50,8 @@ void split_award(const WaterfallInput& input, std::uint32_t fund_index, Int128 a
         }
     }
     split.parts.resize(split.weights.size());
-    split_largest_remainder({.pool = award, .weights = split.weights}, split.parts);
+    split_largest_remainder({.pool = award, .weights = split.weights}, split.parts,
+                            split.scratch);
     for (std::size_t k = 0; k < split.parts.size(); ++k) {
         const Int128 part = split.parts[k];
         if (part == 0) {
@@ -79,6 +81,8 @@ void allocate_funds(const WaterfallInput& input, const LineGroups& by_claimant,
     result.funds.assign(input.funds.size(), FundResult{});
     fund_parts.assign(input.funds.size(), {});
     std::vector<Int128> eligible(input.claimants_count);
+    std::vector<Int128> awards(input.claimants_count);
+    FloorSplitScratch floor_scratch;  // reused from fund to fund: no fresh pages each time
     LineSplit split;
     Value carried;
     for (std::uint32_t f = 0; f < input.funds.size(); ++f) {
@@ -92,8 +96,9 @@ void allocate_funds(const WaterfallInput& input, const LineGroups& by_claimant,
             eligible[g] = cap_eligible(before_cap, fund.cap).count;
             fund_result.eligible = add(fund_result.eligible, Value{eligible[g]});
         }
-        const std::vector<Int128> awards = split_floor_then_pro_rata(
-            {.available = fund_result.available, .eligible = eligible, .floor = fund.floor});
+        split_floor_then_pro_rata(
+            {.available = fund_result.available, .eligible = eligible, .floor = fund.floor},
+            awards, floor_scratch);
         for (std::uint32_t g = 0; g < input.claimants_count; ++g) {
             if (awards[g] > 0) {
                 split_award(input, f, awards[g], by_claimant.of(g), result, split, fund_parts[f]);

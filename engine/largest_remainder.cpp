@@ -14,14 +14,14 @@ namespace {
 // Gives one unit each to the `leftover` indexes with the largest remainder, ties to the
 // earlier index. Remainder is any totally ordered type (Int128 or Wide).
 template <typename Remainder>
-void distribute_leftover(std::vector<Remainder>& remainders, Int128 leftover,
-                         std::span<Int128> parts) {
+void distribute_leftover(std::span<const Remainder> remainders, Int128 leftover,
+                         std::span<Int128> parts, std::vector<std::uint32_t>& order) {
     KANZAI_ASSERT(leftover >= 0);
     KANZAI_ASSERT(leftover <= static_cast<Int128>(parts.size()));
     if (leftover == 0) {
         return;
     }
-    std::vector<std::uint32_t> order(parts.size());
+    order.resize(parts.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) {
         order[i] = i;
     }
@@ -42,9 +42,10 @@ void distribute_leftover(std::vector<Remainder>& remainders, Int128 leftover,
 
 // P * W fits in 127 bits: every product P * w_i does too.
 void split_narrow(Int128 pool, UInt128 total, std::span<const Int128> weights,
-                  std::span<Int128> parts) {
+                  std::span<Int128> parts, SplitScratch& scratch) {
     const auto divisor = static_cast<UInt128>(total);
-    std::vector<Int128> remainders(weights.size());
+    std::vector<Int128>& remainders = scratch.remainders;
+    remainders.resize(weights.size());
     Int128 assigned = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
         const UInt128 product = static_cast<UInt128>(pool) * static_cast<UInt128>(weights[i]);
@@ -52,11 +53,12 @@ void split_narrow(Int128 pool, UInt128 total, std::span<const Int128> weights,
         remainders[i] = static_cast<Int128>(product % divisor);
         assigned += parts[i];
     }
-    distribute_leftover(remainders, pool - assigned, parts);
+    distribute_leftover(std::span<const Int128>(remainders), pool - assigned, parts,
+                        scratch.order);
 }
 
 void split_wide(Int128 pool, const Wide& total, std::span<const Int128> weights,
-                std::span<Int128> parts) {
+                std::span<Int128> parts, SplitScratch& scratch) {
     std::vector<Wide> remainders(weights.size());
     const Wide wide_pool = widen(pool);
     Int128 assigned = 0;
@@ -66,12 +68,19 @@ void split_wide(Int128 pool, const Wide& total, std::span<const Int128> weights,
         remainders[i] = product % total;
         assigned = checked_add(assigned, parts[i]);
     }
-    distribute_leftover(remainders, pool - assigned, parts);
+    distribute_leftover(std::span<const Wide>(remainders), pool - assigned, parts,
+                        scratch.order);
 }
 
 }  // namespace
 
 void split_largest_remainder(const SplitInput& input, std::span<Int128> parts) {
+    SplitScratch scratch;
+    split_largest_remainder(input, parts, scratch);
+}
+
+void split_largest_remainder(const SplitInput& input, std::span<Int128> parts,
+                             SplitScratch& scratch) {
     KANZAI_ASSERT(input.pool >= 0);
     KANZAI_ASSERT(parts.size() == input.weights.size());
     UInt128 total = 0;
@@ -94,10 +103,10 @@ void split_largest_remainder(const SplitInput& input, std::span<Int128> parts) {
         return;
     }
     if (total_fits && bit_width(static_cast<UInt128>(input.pool)) + bit_width(total) <= 127) {
-        split_narrow(input.pool, total, input.weights, parts);
+        split_narrow(input.pool, total, input.weights, parts, scratch);
     } else {
         split_wide(input.pool, total_fits ? widen(static_cast<Int128>(total)) : wide_total,
-                   input.weights, parts);
+                   input.weights, parts, scratch);
     }
     // Negative space (STYLE.md §5): W > P here, so the parts sum to P and none exceeds its
     // weight. O(n), once per split.

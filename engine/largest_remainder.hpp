@@ -1,6 +1,7 @@
 // SPEC "Largest-remainder rule": the one pro-rata split used by every step of the waterfall.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -20,6 +21,17 @@ struct SplitInput {
 // Asserts: parts sum to min(P, W); each part <= its weight; each part >= 0.
 // `parts` must have the size of `weights`.
 void split_largest_remainder(const SplitInput& input, std::span<Int128> parts);
+
+// Working memory of the split, kept by a caller that splits many times (a split per
+// claimant, a million claimants): its vectors keep their capacity from split to split.
+struct SplitScratch {
+    std::vector<Int128> remainders;
+    std::vector<std::uint32_t> order;
+};
+
+// The same split, with `scratch` for its working memory.
+void split_largest_remainder(const SplitInput& input, std::span<Int128> parts,
+                             SplitScratch& scratch);
 
 [[nodiscard]] std::vector<Int128> split_largest_remainder(const SplitInput& input);
 
