@@ -45,14 +45,9 @@ std::vector<engine::WaterfallAsset> waterfall_assets(const Case& loaded) {
 }
 
 void add_lines(const Determination& determination, engine::WaterfallInput& input) {
-    std::size_t count = 0;  // reserved exactly: millions of lines, no regrowth
-    for (const Decision& decision : determination.decisions) {
-        if (decision.claim_class != ClaimClass::none) {
-            count += (decision.admitted.count > 0 ? 1U : 0U) +
-                     (decision.disputed.count > 0 ? 1U : 0U);
-        }
-    }
-    input.lines.reserve(input.lines.size() + count);
+    // At most two lines per decision: reserved (address space; pages are touched as lines
+    // are written), so millions of lines never regrow and copy themselves.
+    input.lines.reserve(input.lines.size() + 2 * determination.decisions.size());
     for (std::uint32_t d = 0; d < determination.decisions.size(); ++d) {
         const Decision& decision = determination.decisions[d];
         if (decision.claim_class == ClaimClass::none) {

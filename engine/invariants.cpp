@@ -17,8 +17,12 @@ struct Sums {
     std::vector<Units> pool_allocated;    // per asset
     std::vector<Value> fund_allocated;    // per fund
     std::array<Value, estate_classes_count> class_allocated{};
-    std::vector<Units> line_pool_units;   // per line
-    std::vector<Value> line_remaining;    // per line: shortfall value not yet paid by a fund
+};
+
+// One line's figures rebuilt from its allocations (which are contiguous: by line).
+struct LineSums {
+    Units pool_units;
+    Value remaining;  // shortfall value not yet paid by a fund
 };
 
 void check_shapes(const WaterfallInput& input, const WaterfallResult& result) {
@@ -48,7 +52,7 @@ void check_creditor_allocation(const WaterfallInput& input, const Allocation& al
 // the bounds of SPEC "Invariants" (in kind at most its units; from a fund at most its
 // remaining shortfall value before that fund; from the estate at most its claim there).
 void check_line_allocation(const WaterfallInput& input, const WaterfallResult& result,
-                           const Allocation& allocation, Sums& sums) {
+                           const Allocation& allocation, LineSums& line_sums, Sums& sums) {
     KANZAI_ASSERT(allocation.line_index < input.lines.size());
     const std::uint32_t i = allocation.line_index;
     const WaterfallLine& line = input.lines[i];
@@ -60,7 +64,7 @@ void check_line_allocation(const WaterfallInput& input, const WaterfallResult& r
         KANZAI_ASSERT(allocation.tranche == 1);
         KANZAI_ASSERT(allocation.weight == line.units.count);
         KANZAI_ASSERT(allocation.amount <= line.units.count);
-        sums.line_pool_units[i] = Units{allocation.amount};
+        line_sums.pool_units = Units{allocation.amount};
         sums.pool_allocated[line.asset_index] =
             add(sums.pool_allocated[line.asset_index], Units{allocation.amount});
         return;
@@ -72,9 +76,9 @@ void check_line_allocation(const WaterfallInput& input, const WaterfallResult& r
         const WaterfallFund& fund = input.funds[allocation.source_index];
         KANZAI_ASSERT(fund.covers_asset[line.asset_index]);
         KANZAI_ASSERT(allocation.tranche == fund.tranche);
-        KANZAI_ASSERT(allocation.weight == sums.line_remaining[i].count);
-        KANZAI_ASSERT(allocation.amount <= sums.line_remaining[i].count);
-        sums.line_remaining[i] = sub(sums.line_remaining[i], Value{allocation.amount});
+        KANZAI_ASSERT(allocation.weight == line_sums.remaining.count);
+        KANZAI_ASSERT(allocation.amount <= line_sums.remaining.count);
+        line_sums.remaining = sub(line_sums.remaining, Value{allocation.amount});
         sums.fund_allocated[allocation.source_index] =
             add(sums.fund_allocated[allocation.source_index], Value{allocation.amount});
         return;
@@ -86,51 +90,69 @@ void check_line_allocation(const WaterfallInput& input, const WaterfallResult& r
     KANZAI_ASSERT(allocation.weight == claim.count);
 }
 
-void check_allocations(const WaterfallInput& input, const WaterfallResult& result,
-                       Sums& sums) {
-    for (std::size_t k = 0; k < result.allocations.size(); ++k) {
-        const Allocation& allocation = result.allocations[k];
-        // Allocations of 0 are not written; every amount is a positive integer of minor units.
-        KANZAI_ASSERT(allocation.amount > 0);
-        KANZAI_ASSERT(allocation.amount <= allocation.weight);
-        if (k > 0) {
-            KANZAI_ASSERT(order_key(result.allocations[k - 1]) < order_key(allocation));
-        }
-        if (allocation.source_kind == SourceKind::estate) {
-            KANZAI_ASSERT(allocation.source_index < estate_classes_count);
-            KANZAI_ASSERT(allocation.tranche == input.estate_tranche);
-            KANZAI_ASSERT(allocation.asset_index == input.currency_index);
-            sums.class_allocated[allocation.source_index] =
-                add(sums.class_allocated[allocation.source_index], Value{allocation.amount});
-        }
-        if (allocation.is_creditor) {
-            check_creditor_allocation(input, allocation);
-        } else {
-            check_line_allocation(input, result, allocation, sums);
-        }
+// What every allocation satisfies, whoever it pays; the estate's class totals.
+void check_allocation(const WaterfallInput& input, const WaterfallResult& result,
+                      std::size_t k, Sums& sums) {
+    const Allocation& allocation = result.allocations[k];
+    // Allocations of 0 are not written; every amount is a positive integer of minor units.
+    KANZAI_ASSERT(allocation.amount > 0);
+    KANZAI_ASSERT(allocation.amount <= allocation.weight);
+    if (k > 0) {
+        KANZAI_ASSERT(order_key(result.allocations[k - 1]) < order_key(allocation));
+    }
+    if (allocation.source_kind == SourceKind::estate) {
+        KANZAI_ASSERT(allocation.source_index < estate_classes_count);
+        KANZAI_ASSERT(allocation.tranche == input.estate_tranche);
+        KANZAI_ASSERT(allocation.asset_index == input.currency_index);
+        sums.class_allocated[allocation.source_index] =
+            add(sums.class_allocated[allocation.source_index], Value{allocation.amount});
     }
 }
 
 // Each line's own figures: step 2's valuation redone, and the funds' reductions confirmed.
-void check_lines(const WaterfallInput& input, const WaterfallResult& result, const Sums& sums) {
-    for (std::size_t i = 0; i < input.lines.size(); ++i) {
-        const WaterfallLine& line = input.lines[i];
-        const LineResult& line_result = result.lines[i];
-        const Valuation& valuation = input.assets[line.asset_index].valuation;
-        KANZAI_ASSERT(line_result.pool_units == sums.line_pool_units[i]);
-        KANZAI_ASSERT(line_result.pool_units <= line.units);
-        KANZAI_ASSERT(line_result.shortfall_remaining == sums.line_remaining[i]);
-        KANZAI_ASSERT(line_result.shortfall_remaining.count >= 0);
-        if (line.line_class == LineClass::subordinated) {
-            KANZAI_ASSERT(line_result.shortfall_value.count == 0);
-            KANZAI_ASSERT(line_result.line_value == value_of(line.units, valuation));
-            continue;
+void check_line(const WaterfallInput& input, const WaterfallResult& result, std::size_t i,
+                const LineSums& line_sums) {
+    const WaterfallLine& line = input.lines[i];
+    const LineResult& line_result = result.lines[i];
+    const Valuation& valuation = input.assets[line.asset_index].valuation;
+    KANZAI_ASSERT(line_result.pool_units == line_sums.pool_units);
+    KANZAI_ASSERT(line_result.pool_units <= line.units);
+    KANZAI_ASSERT(line_result.shortfall_remaining == line_sums.remaining);
+    KANZAI_ASSERT(line_result.shortfall_remaining.count >= 0);
+    if (line.line_class == LineClass::subordinated) {
+        KANZAI_ASSERT(line_result.shortfall_value.count == 0);
+        KANZAI_ASSERT(line_result.line_value == value_of(line.units, valuation));
+        return;
+    }
+    const Units unpaid = sub(line.units, line_result.pool_units);
+    KANZAI_ASSERT(line_result.shortfall_value == value_of(unpaid, valuation));
+    KANZAI_ASSERT(line_result.line_value == (unpaid == line.units
+                                                 ? line_result.shortfall_value
+                                                 : value_of(line.units, valuation)));
+}
+
+// One walk over the lines and the allocations together (by line, creditors last): no
+// per-line arrays of sums, which at millions of lines cost fresh memory (issue #7). An
+// allocation out of order or of a line that does not exist is left over for the creditors'
+// part of the walk, where it fails.
+void check_allocations_and_lines(const WaterfallInput& input, const WaterfallResult& result,
+                                 Sums& sums) {
+    const std::vector<Allocation>& allocations = result.allocations;
+    std::size_t k = 0;
+    for (std::uint32_t i = 0; i < input.lines.size(); ++i) {
+        LineSums line_sums{.pool_units = {}, .remaining = result.lines[i].shortfall_value};
+        for (; k < allocations.size() && !allocations[k].is_creditor &&
+               allocations[k].line_index == i;
+             ++k) {
+            check_allocation(input, result, k, sums);
+            check_line_allocation(input, result, allocations[k], line_sums, sums);
         }
-        const Units unpaid = sub(line.units, line_result.pool_units);
-        KANZAI_ASSERT(line_result.shortfall_value == value_of(unpaid, valuation));
-        KANZAI_ASSERT(line_result.line_value == (unpaid == line.units
-                                                     ? line_result.shortfall_value
-                                                     : value_of(line.units, valuation)));
+        check_line(input, result, i, line_sums);
+    }
+    for (; k < allocations.size(); ++k) {
+        check_allocation(input, result, k, sums);
+        KANZAI_ASSERT(allocations[k].is_creditor);
+        check_creditor_allocation(input, allocations[k]);
     }
 }
 
@@ -238,13 +260,7 @@ void check_waterfall_invariants(const WaterfallInput& input, const WaterfallResu
     Sums sums;
     sums.pool_allocated.assign(input.assets.size(), Units{});
     sums.fund_allocated.assign(input.funds.size(), Value{});
-    sums.line_pool_units.assign(input.lines.size(), Units{});
-    sums.line_remaining.reserve(input.lines.size());
-    for (const LineResult& line : result.lines) {
-        sums.line_remaining.push_back(line.shortfall_value);
-    }
-    check_allocations(input, result, sums);
-    check_lines(input, result, sums);
+    check_allocations_and_lines(input, result, sums);
     check_pools(input, result, sums);
     check_funds(input, result, sums);
     check_estate(input, result, sums);
