@@ -199,7 +199,9 @@ Case load_case(const std::string& folder, Diagnostics& diagnostics) {
                         .are_customers_checked = false,
                         .are_creditors_checked = false,
                         .creditor_line_by_id = {},
-                        .totals = {}};
+                        .totals = {},
+                        .last_customer_id = {},
+                        .last_customer_index = no_index};
     for (const CsvFileSpec& spec : csv_files) {
         std::optional<std::string> text =
             read_input(path, spec.name, spec.is_required, loaded, diagnostics);
