@@ -496,12 +496,11 @@ int CaseDb::next_run_number() const {
 // finish's drain(), the caller before and after. Members are destroyed in reverse order:
 // the worker stops before the streams it uses, and before the transaction rolls back.
 struct CaseDb::RunInsert::Impl {
-    Impl(SQLite::Database& db, const RunRecord& header)
-        : transaction(std::make_unique<PendingRun::Transaction>(db)), checker(header),
-          number(header.number),
-          decisions(db, "decisions", 15, header.number, bind_decision, &worker),
-          allocations(db, "allocations", 9, header.number, bind_allocation, &worker),
-          payouts(db, "payouts", 8, header.number, bind_payout, &worker) {}
+    Impl(SQLite::Database& db, int run_number)
+        : transaction(std::make_unique<PendingRun::Transaction>(db)), number(run_number),
+          decisions(db, "decisions", 15, run_number, bind_decision, &worker),
+          allocations(db, "allocations", 9, run_number, bind_allocation, &worker),
+          payouts(db, "payouts", 8, run_number, bind_payout, &worker) {}
 
     std::unique_ptr<PendingRun::Transaction> transaction;
     RunChecker checker;
@@ -513,11 +512,17 @@ struct CaseDb::RunInsert::Impl {
 };
 
 CaseDb::RunInsert CaseDb::begin_run(const RunRecord& header) {
-    KANZAI_ASSERT(header.number >= 1);
-    auto impl = std::make_unique<RunInsert::Impl>(impl_->db, header);
-    if (const int next = next_run_number(); header.number < next) {
+    RunInsert insert = begin_run(header.number);
+    insert.add_sources(header);
+    return insert;
+}
+
+CaseDb::RunInsert CaseDb::begin_run(int number) {
+    KANZAI_ASSERT(number >= 1);
+    auto impl = std::make_unique<RunInsert::Impl>(impl_->db, number);
+    if (const int next = next_run_number(); number < next) {
         throw IoError(fmt::format("case.db already records runs up to {}; cannot record run {}",
-                                  next - 1, header.number));
+                                  next - 1, number));
     }
     for (const char* table : streamed_tables) {
         impl_->db.exec(fmt::format("DROP TRIGGER {}_sealed", table));
@@ -545,6 +550,11 @@ CaseDb::RunInsert::RunInsert(std::unique_ptr<Impl> impl, SQLite::Database& db)
     : impl_(std::move(impl)), db_(&db) {}
 CaseDb::RunInsert::RunInsert(RunInsert&&) noexcept = default;
 CaseDb::RunInsert::~RunInsert() = default;
+
+void CaseDb::RunInsert::add_sources(const RunRecord& header) {
+    KANZAI_ASSERT(header.number == impl_->number);
+    impl_->checker.add_sources(header);
+}
 
 void CaseDb::RunInsert::add(const DecisionRecord& decision) {
     impl_->checker.check(decision);
