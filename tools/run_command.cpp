@@ -25,6 +25,7 @@ int run_run(const RunOptions& options) {
         print_diagnostics(diagnostics);
         return exit_invalid_input;
     }
+    release_determination_inputs(*run);
     const fs::path case_folder(options.case_folder);
     if (options.out && is_occupied(*options.out)) {
         fmt::print(stderr, "kanzai run: {} exists and is not empty; nothing was written\n",

@@ -34,6 +34,13 @@ std::optional<ComputedRun> determine_run(const std::string& case_folder,
     return run;
 }
 
+void release_determination_inputs(ComputedRun& run) {
+    // Not read by distribute, schedule_payouts, the output rows or summary.json. Swapped
+    // with empty vectors: `= {}` would keep the capacity.
+    std::vector<claims::LedgerRow>().swap(run.loaded.ledger);
+    std::vector<claims::Identity>().swap(run.loaded.identities);
+}
+
 void distribute_run(ComputedRun& run) {
     PhaseTimer timer;
     // Runs the waterfall and checks its conservation invariants (exit 3 on violation).

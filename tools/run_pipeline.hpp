@@ -34,6 +34,10 @@ struct ComputedRun {
 // empty); every input error is found here.
 [[nodiscard]] std::optional<ComputedRun> determine_run(const std::string& case_folder,
                                                        claims::Diagnostics& diagnostics);
+// Frees what only determination reads (the ledger rows and identities of run.loaded: a
+// third of a large case's memory), so that the later phases reuse it (issue #7). After
+// this, run.loaded.ledger and run.loaded.identities are empty.
+void release_determination_inputs(ComputedRun& run);
 // The second half: the waterfall (its invariants checked) and the payout schedule. Reads
 // run.loaded and run.determination only, so decisions.csv can be written meanwhile.
 void distribute_run(ComputedRun& run);
