@@ -103,12 +103,16 @@ std::vector<Int128> recovery_rates(const Case& loaded, const Distribution& distr
                    allocations[next].line_index == last;
                  ++next) {
                 const engine::Allocation& allocation = allocations[next];
-                const Int128 recovered_here =
-                    allocation.source_kind == engine::SourceKind::pool
-                        ? engine::value_of(Units{allocation.amount},
-                                           valuations[allocation.asset_index])
-                              .count
-                        : allocation.amount;
+                Int128 recovered_here = allocation.amount;
+                if (allocation.source_kind == engine::SourceKind::pool) {
+                    // A line paid in full in kind recovers its own value at price, which
+                    // the waterfall has already computed (and its invariants confirmed).
+                    recovered_here = allocation.amount == lines[last].units.count
+                                         ? line_results[last].line_value.count
+                                         : engine::value_of(Units{allocation.amount},
+                                                            valuations[allocation.asset_index])
+                                               .count;
+                }
                 recovered = engine::checked_add(recovered, recovered_here);
             }
         }
