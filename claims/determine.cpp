@@ -40,8 +40,8 @@ void check_unique_ids(const Case& loaded, const std::vector<Decision>& decisions
              .column = column},
             fmt::format("deemed claim id \"{}\" would name two claims (customer \"{}\" in {} "
                         "and customer \"{}\" in {}); rename the customer",
-                        current.claim_id, previous.customer_id, previous.asset,
-                        current.customer_id, current.asset));
+                        current.claim_id, previous.customer_id(loaded), previous.asset(loaded),
+                        current.customer_id(loaded), current.asset(loaded)));
     }
 }
 
@@ -81,6 +81,8 @@ void sort_by_claim_id(std::vector<Decision>& decisions) {
     }
 }
 
+// SPEC: a claim whose customer is unknown has no claimant index (its id is the claimant's,
+// Determination::claimant_id).
 void set_values_and_claimants(const Case& loaded, const Claimants& claimants,
                               std::vector<Decision>& decisions) {
     for (Decision& decision : decisions) {
@@ -88,14 +90,9 @@ void set_values_and_claimants(const Case& loaded, const Claimants& claimants,
                              ? Value{0}
                              : engine::value_of(decision.admitted,
                                                 loaded.config.valuation(decision.asset_index));
-        if (decision.customer_index == no_index) {
-            // SPEC: a claim whose customer is unknown has that id as claimant.
-            decision.claimant_id = decision.customer_id;
-            decision.claimant_index = no_index;
-        } else {
-            decision.claimant_index = claimants.of_customer[decision.customer_index];
-            decision.claimant_id = claimants.ids[decision.claimant_index];
-        }
+        decision.claimant_index = decision.customer_index == no_index
+                                      ? no_index
+                                      : claimants.of_customer[decision.customer_index];
     }
 }
 
@@ -111,10 +108,9 @@ Determination determine_claims(const Case& loaded, Diagnostics& diagnostics) {
     // Deemed claims come before determinations are applied: whether one exists depends on
     // whether the barred standing claim has a row in determinations.csv, not on its
     // content; and a determination may then name the deemed claim itself.
-    std::vector<Decision> deemed =
-        deem_claims(loaded, entitlements, decisions, determined_claim_ids(loaded));
-    decisions.insert(decisions.end(), std::make_move_iterator(deemed.begin()),
-                     std::make_move_iterator(deemed.end()));
+    deem_claims(loaded, entitlements, determined_claim_ids(loaded), decisions,
+                result.deemed_ids);
+    entitlements = {};  // no longer needed: its memory is free for what follows
     sort_by_claim_id(decisions);
     check_unique_ids(loaded, decisions, diagnostics);
 

@@ -101,7 +101,7 @@ PayeeRanks rank_payees(const Case& loaded, const Determination& determination,
     slots.reserve(ranks.of_decision.size() + ranks.of_creditor.size() +
                   ranks.of_payment.size());
     for (std::size_t i = 0; i < determination.decisions.size(); ++i) {
-        slots.push_back({determination.decisions[i].payee_id, &ranks.of_decision[i]});
+        slots.push_back({determination.decisions[i].payee_id(loaded), &ranks.of_decision[i]});
     }
     for (std::size_t i = 0; i < creditor_payees.size(); ++i) {
         slots.push_back({creditor_payees[i], &ranks.of_creditor[i]});
@@ -230,7 +230,7 @@ std::string payee_of(const Case& loaded, const Determination& determination,
         return "creditor:" + loaded.creditors[creditor.creditor_index].id;
     }
     const auto& line = distribution.input.lines[allocation.line_index];
-    return determination.decisions[line.claim_index].payee_id;
+    return std::string(determination.decisions[line.claim_index].payee_id(loaded));
 }
 
 PayoutSchedule schedule_payouts(const Case& loaded, const Determination& determination,
