@@ -6,6 +6,7 @@
 using namespace kanzai::claims;
 using kanzai::testing::CaseBuilder;
 using kanzai::testing::decision_of;
+using kanzai::testing::Determined;
 
 TEST_CASE("claimants: a-b-c linked through different key types are one claimant") {
     const Case loaded = CaseBuilder()
@@ -36,10 +37,10 @@ TEST_CASE("claimants: a-b-c linked through different key types are one claimant"
     CHECK(claimant_of("e") == "e");
 
     Diagnostics diagnostics;
-    const Determination result = determine_claims(loaded, diagnostics);
+    const Determined result(loaded, diagnostics);
     CHECK(result.claimant_ids == claimants.ids);
     CHECK(result.claimant_of_customer == claimants.of_customer);
-    CHECK(decision_of(result, "K1").claimant_id == "a");
+    CHECK(result.text("K1").claimant_id == "a");
     CHECK(decision_of(result, "K1").claimant_index == 0);
 }
 
