@@ -39,6 +39,10 @@ std::string_view Decision::customer_id(const Case& loaded) const {
                      : std::string_view(loaded.claims[claim_index].customer_id);
 }
 
+Units Decision::filed(const Case& loaded) const {
+    return is_deemed || asset_index == no_index ? Units{0} : loaded.claims[claim_index].amount;
+}
+
 std::string_view Decision::asset(const Case& loaded) const {
     return is_deemed ? std::string_view(loaded.config.assets[asset_index].id)
                      : std::string_view(loaded.claims[claim_index].asset);
@@ -63,7 +67,7 @@ std::string_view Determination::claimant_id(const Case& loaded, const Decision& 
     // SPEC: a claim whose customer is unknown has that id as claimant.
     return decision.claimant_index == no_index
                ? decision.customer_id(loaded)
-               : std::string_view(claimant_ids[decision.claimant_index]);
+               : claimant_ids[decision.claimant_index];
 }
 
 std::uint32_t find_decision(const std::vector<Decision>& decisions, std::string_view claim_id) {

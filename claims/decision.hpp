@@ -33,7 +33,7 @@ enum class ClaimClass : std::uint8_t { none, customer, subordinated };
 [[nodiscard]] std::string_view text_of(ClaimClass value);  // "", "customer", "subordinated"
 
 // One decision, kept small (issue #7: 2M of them at 1M customers; 368 bytes with seven
-// std::string fields, now 160 and no heap allocation). Text that the Case already holds is
+// std::string fields, now 144 and no heap allocation). Text that the Case already holds is
 // not copied: ids are read from the Case through the accessors below (the lifetime rule is
 // on Determination), and the reason is not stored but rendered when it is printed, from the
 // code and the few facts kept here (claims/reasons.hpp). Every accessor returns exactly the
@@ -42,7 +42,6 @@ struct Decision {
     // "deemed:<customer_id>:<asset>" for deemed claims. A view into the Case (claims.csv's
     // id) or into Determination::deemed_ids.
     std::string_view claim_id;
-    Units filed;     // 0 for deemed claims and unknown assets
     Units ledger;    // E(c,a) after set-off, 0 if negative
     Units admitted;
     Units disputed;
@@ -85,6 +84,8 @@ struct Decision {
     // and asset's ids); filed_text as written, empty for deemed claims; payee_id the
     // holder after the last applied transfer (a claim of an unknown customer: that id).
     [[nodiscard]] std::string_view customer_id(const Case& loaded) const;
+    // The amount filed: 0 for deemed claims and unknown assets.
+    [[nodiscard]] Units filed(const Case& loaded) const;
     [[nodiscard]] std::string_view asset(const Case& loaded) const;
     [[nodiscard]] std::string_view filed_text(const Case& loaded) const;
     [[nodiscard]] std::string_view payee_id(const Case& loaded) const;
@@ -111,7 +112,8 @@ struct TransferFinding {
 // side (tools/run_pipeline.hpp ComputedRun, tools/check_command.cpp, the tests).
 struct Determination {
     std::vector<Decision> decisions;          // sorted by claim_id (bytes)
-    std::vector<std::string> claimant_ids;    // sorted (bytes); claimant_index indexes this
+    // Sorted (bytes); claimant_index indexes this. Views of customer ids in the Case.
+    std::vector<std::string_view> claimant_ids;
     std::vector<std::uint32_t> claimant_of_customer;  // customer index -> claimant index
     std::vector<SetOff> set_offs;             // customers with D > 0, by customer id
     std::vector<TransferFinding> transfer_findings;  // by claim_id, then transfer_id

@@ -79,8 +79,9 @@ void append_standing(std::string& out, const Case& loaded, const Decision& decis
             return;
         default: {
             const Asset& asset = loaded.config.assets[decision.asset_index];
+            const Units filed = claim.amount;
             out += "filed ";
-            append_amount(out, decision.filed, asset);
+            append_amount(out, filed, asset);
             out += "; ";
             append_ledger(out, decision, asset);
             if (decision.code == DecisionCode::r_no_balance) {
@@ -92,7 +93,7 @@ void append_standing(std::string& out, const Case& loaded, const Decision& decis
                 out += "; ";
                 append_amount(out, decision.ledger, asset);
                 out += " admitted, excess ";
-                append_amount(out, sub(decision.filed, decision.ledger), asset);
+                append_amount(out, sub(filed, decision.ledger), asset);
                 out += decision.code == DecisionCode::p_excess_disputed ? " disputed"
                                                                         : " rejected";
             }

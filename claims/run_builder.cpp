@@ -47,7 +47,7 @@ void assign_filed(std::string& out, const Case& loaded, const Decision& decision
     } else if (decision.asset_index == no_index) {
         out.assign(decision.filed_text(loaded));
     } else {
-        assign_units(out, loaded, decision.asset_index, decision.filed.count);
+        assign_units(out, loaded, decision.asset_index, decision.filed(loaded).count);
     }
 }
 

@@ -16,7 +16,6 @@ Decision base_decision(const Case& loaded, std::span<const Entitlement> entitlem
     result.claim_index = index;
     result.customer_index = claim.customer_index;
     result.asset_index = claim.asset_index;
-    result.filed = claim.asset_index == no_index ? Units{0} : claim.amount;
     if (claim.customer_index != no_index && claim.asset_index != no_index) {
         const Entitlement* entitlement =
             find_entitlement(entitlements, claim.customer_index, claim.asset_index);

@@ -21,7 +21,6 @@ TEST_CASE("class: nothing admitted or disputed has no class and no suffix") {
         decision.claim_index = 0;
         decision.customer_index = 0;
         decision.asset_index = loaded.config.find_asset("BTC");
-        decision.filed = Units{100'000'000};
         decision.ledger = Units{200'000'000};
         decision.ledger_before = Units{200'000'000};
         decision.has_entitlement = true;

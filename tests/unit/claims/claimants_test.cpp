@@ -26,7 +26,7 @@ TEST_CASE("claimants: a-b-c linked through different key types are one claimant"
                             .claim("K1", "c", "JPY", "100", "2026-04-01")
                             .build();
     const Claimants claimants = find_claimants(loaded);
-    CHECK(claimants.ids == std::vector<std::string>{"a", "d", "e"});
+    CHECK(claimants.ids == std::vector<std::string_view>{"a", "d", "e"});
     const auto claimant_of = [&](std::string_view customer) {
         return claimants.ids[claimants.of_customer[loaded.find_customer(customer)]];
     };
@@ -47,7 +47,7 @@ TEST_CASE("claimants: a-b-c linked through different key types are one claimant"
 TEST_CASE("claimants: every customer is in exactly one, alone without identities") {
     const Case loaded = CaseBuilder().customer("C2").customer("C1").build();
     const Claimants claimants = find_claimants(loaded);
-    CHECK(claimants.ids == std::vector<std::string>{"C1", "C2"});
+    CHECK(claimants.ids == std::vector<std::string_view>{"C1", "C2"});
     CHECK(claimants.of_customer == std::vector<std::uint32_t>{1, 0});
     CHECK(find_claimants(CaseBuilder().build()).ids.empty());
 }

@@ -84,7 +84,7 @@ TEST_CASE("determination: the worked example of docs/rules/claims.md") {
     CHECK(deemed.value == Value{9'000'000});
 
     CHECK(result.decisions.size() == 6);
-    CHECK(result.claimant_ids == std::vector<std::string>{"C1", "C2", "C3", "C5"});
+    CHECK(result.claimant_ids == std::vector<std::string_view>{"C1", "C2", "C3", "C5"});
 }
 
 namespace {
@@ -194,15 +194,16 @@ std::vector<std::string> canonical(const Case& loaded, const Determination& resu
             "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", d.claim_id, d.is_deemed,
             d.customer_id(loaded), customer_id(d.customer_index), d.asset(loaded), d.asset_index,
             d.filed_text(loaded),
-            kanzai::engine::format_int128(d.filed.count),
+            kanzai::engine::format_int128(d.filed(loaded).count),
             kanzai::engine::format_int128(d.ledger.count),
             kanzai::engine::format_int128(d.admitted.count),
             kanzai::engine::format_int128(d.disputed.count), d.full_code(), d.is_late,
             reason_of(loaded, d), kanzai::engine::format_int128(d.value.count),
             result.claimant_id(loaded, d), d.payee_id(loaded),
             customer_id(d.payee_index), d.has_transfer_finding));
-        const std::string claimant =
-            d.claimant_index == no_index ? "-" : result.claimant_ids[d.claimant_index];
+        const std::string claimant(d.claimant_index == no_index
+                                       ? std::string_view("-")
+                                       : result.claimant_ids[d.claimant_index]);
         lines.push_back(claimant);
     }
     for (const SetOff& s : result.set_offs) {
