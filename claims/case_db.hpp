@@ -53,6 +53,9 @@ public:
     // number must be above every recorded one, or IoError. Throws SQLite::Exception when the
     // database is locked, read-only or full.
     [[nodiscard]] RunInsert begin_run(const RunRecord& header);
+    // The same for run `number` before its sources are known: its decisions can stream in
+    // at once, its allocations once RunInsert::add_sources has been called.
+    [[nodiscard]] RunInsert begin_run(int number);
 
     // Inserts the whole run in one IMMEDIATE transaction. record.number must be above every
     // recorded number (runs are appended in order); an empty created_at becomes the current
@@ -85,6 +88,13 @@ public:
     RunInsert& operator=(const RunInsert&) = delete;
     ~RunInsert();
 
+    // The sources and set-offs of the run (RunChecker::add_sources), for a RunInsert begun
+    // with only a number; before the first allocation.
+    void add_sources(const RunRecord& header);
+
+    // Each row is checked (RunChecker) and queued; the rows of a table in their output
+    // order. One thread at a time may add rows (it may change between rows, when the
+    // caller orders the change, e.g. by joining the thread that added before).
     void add(const DecisionRecord& decision);
     void add(const AllocationRecord& allocation);
     void add(const PayoutRecord& payout);

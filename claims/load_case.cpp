@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <memory>
 
 #include <fmt/format.h>
@@ -71,6 +72,8 @@ std::vector<std::string> header_names(std::string_view text) {
 }
 
 // The bytes of a file; nullopt when it does not exist. Any other failure is an I/O error.
+// Sized once from fstat, so that the bytes are touched once (a string grown 64 KiB at a time
+// copied a large file about twice; issue #7); a file that grows meanwhile is read to its end.
 std::optional<std::string> read_bytes(const fs::path& path) {
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
@@ -85,14 +88,18 @@ std::optional<std::string> read_bytes(const fs::path& path) {
     if (!file) {
         throw IoError(fmt::format("{}: cannot open for reading", path.string()));
     }
-    std::string bytes;
+    const std::uintmax_t expected = fs::file_size(path, error);
+    std::string bytes(error ? 0 : static_cast<std::size_t>(expected), '\0');
+    std::size_t size = std::fread(bytes.data(), 1, bytes.size(), file.get());
+    bytes.resize(size);
     char buffer[1 << 16];
-    for (;;) {
+    while (size == bytes.size() && std::ferror(file.get()) == 0) {
         const std::size_t read = std::fread(buffer, 1, sizeof buffer, file.get());
-        bytes.append(buffer, read);
-        if (read < sizeof buffer) {
+        if (read == 0) {
             break;
         }
+        bytes.append(buffer, read);
+        size = bytes.size();
     }
     if (std::ferror(file.get()) != 0) {
         throw IoError(fmt::format("{}: read error", path.string()));
@@ -100,37 +107,55 @@ std::optional<std::string> read_bytes(const fs::path& path) {
     return bytes;
 }
 
-// Reads one file of the folder, records its hash; reports a missing required file.
-std::optional<std::string> read_input(const fs::path& folder, std::string_view name,
-                                      bool is_required, Case& loaded, Diagnostics& diagnostics) {
-    std::optional<std::string> bytes = read_bytes(folder / name);
-    if (!bytes) {
+// One input file read, hashed and (for .csv) checked for UTF-8: the work that needs no other
+// file, done on a second thread while the file before it is parsed (issue #7).
+struct ReadFile {
+    std::string name;
+    std::optional<std::string> bytes;     // nullopt: no such file
+    std::string sha256;
+    std::optional<std::size_t> bad_byte;  // the first byte that is not UTF-8
+};
+
+ReadFile read_file(const fs::path& folder, std::string_view name) {
+    ReadFile file{.name = std::string(name), .bytes = read_bytes(folder / name), .sha256 = {},
+                  .bad_byte = std::nullopt};
+    if (file.bytes) {
+        file.sha256 = sha256_hex(*file.bytes);
+        if (name.ends_with(".csv")) {
+            file.bad_byte = first_invalid_utf8(*file.bytes);
+        }
+    }
+    return file;
+}
+
+// Takes a file read by read_file: records its hash, reports a missing required file.
+std::optional<std::string> accept_input(ReadFile file, bool is_required, Case& loaded,
+                                        Diagnostics& diagnostics) {
+    if (!file.bytes) {
         if (is_required) {
-            diagnostics.error({.file = std::string(name), .line = 1, .column = 0},
+            diagnostics.error({.file = file.name, .line = 1, .column = 0},
                               "the required file is missing from the case folder");
         }
         return std::nullopt;
     }
-    loaded.inputs.push_back({.name = std::string(name), .sha256 = sha256_hex(*bytes)});
+    loaded.inputs.push_back({.name = file.name, .sha256 = std::move(file.sha256)});
     // SPEC "Conventions": all text files are UTF-8. A file that is not is not read further
     // (as after a CSV syntax error); toml++ checks case.toml itself.
-    if (name.ends_with(".csv")) {
-        if (const std::optional<std::size_t> bad = first_invalid_utf8(*bytes)) {
-            const std::string_view before = std::string_view(*bytes).substr(0, *bad);
-            const auto line = static_cast<std::uint32_t>(
-                1 + std::count(before.begin(), before.end(), '\n'));
-            const std::size_t line_start = before.rfind('\n');
-            const std::size_t byte_in_line =
-                *bad - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-            diagnostics.error({.file = std::string(name), .line = line, .column = 0},
-                              fmt::format("byte {} of the line (0x{:02X}) is not valid UTF-8; "
-                                          "the file is not read further",
-                                          byte_in_line,
-                                          static_cast<unsigned char>((*bytes)[*bad])));
-            return std::nullopt;
-        }
+    if (const std::optional<std::size_t> bad = file.bad_byte) {
+        const std::string_view before = std::string_view(*file.bytes).substr(0, *bad);
+        const auto line =
+            static_cast<std::uint32_t>(1 + std::count(before.begin(), before.end(), '\n'));
+        const std::size_t line_start = before.rfind('\n');
+        const std::size_t byte_in_line =
+            *bad - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+        diagnostics.error({.file = file.name, .line = line, .column = 0},
+                          fmt::format("byte {} of the line (0x{:02X}) is not valid UTF-8; "
+                                      "the file is not read further",
+                                      byte_in_line,
+                                      static_cast<unsigned char>((*file.bytes)[*bad])));
+        return std::nullopt;
     }
-    return bytes;
+    return std::move(file.bytes);
 }
 
 // True when `total` units of the asset are worth more than 2^127 - 1 currency minor units
@@ -185,7 +210,7 @@ Case load_case(const std::string& folder, Diagnostics& diagnostics) {
     CaseConfigLoad config_load;
     bool is_config_valid = false;
     if (const std::optional<std::string> text =
-            read_input(path, "case.toml", true, loaded, diagnostics)) {
+            accept_input(read_file(path, "case.toml"), true, loaded, diagnostics)) {
         const std::size_t errors_before = diagnostics.size();
         config_load = load_case_config(*text, diagnostics);
         is_config_valid = diagnostics.size() == errors_before;
@@ -199,10 +224,21 @@ Case load_case(const std::string& folder, Diagnostics& diagnostics) {
                         .are_customers_checked = false,
                         .are_creditors_checked = false,
                         .creditor_line_by_id = {},
-                        .totals = {}};
-    for (const CsvFileSpec& spec : csv_files) {
+                        .totals = {},
+                        .last_customer_id = {},
+                        .last_customer_index = no_index};
+    // Each file is read while the one before it is parsed; if parsing throws, the future's
+    // destructor waits for the read in flight.
+    std::future<ReadFile> next =
+        std::async(std::launch::async, read_file, path, csv_files.front().name);
+    for (std::size_t at = 0; at < csv_files.size(); ++at) {
+        const CsvFileSpec& spec = csv_files[at];
+        ReadFile file = next.get();
+        if (at + 1 < csv_files.size()) {
+            next = std::async(std::launch::async, read_file, path, csv_files[at + 1].name);
+        }
         std::optional<std::string> text =
-            read_input(path, spec.name, spec.is_required, loaded, diagnostics);
+            accept_input(std::move(file), spec.is_required, loaded, diagnostics);
         if (text) {
             loaded.csv_headers.emplace(std::string(spec.name), header_names(*text));
             spec.load(*text, context);

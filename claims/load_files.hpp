@@ -27,6 +27,10 @@ struct LoadContext {
     bool are_creditors_checked = false;
     std::unordered_map<std::string, std::uint32_t> creditor_line_by_id;
     std::vector<FileTotals> totals;  // per file, per asset: sums of absolute amounts
+    // The customer found last (a view of its id in `loaded.customers`): files list a
+    // customer's rows together, so most look-ups are the previous one (issue #7).
+    std::string_view last_customer_id;
+    std::uint32_t last_customer_index = no_index;
 
     FileTotals& totals_of(std::string_view file) {
         totals.emplace_back(std::string(file), assets.config->assets.size());

@@ -41,7 +41,14 @@ std::uint32_t find_customer_cell(RowChecker& row, std::size_t column, LoadContex
     if (id.empty()) {
         return no_index;
     }
+    if (id == context.last_customer_id && context.last_customer_index != no_index) {
+        return context.last_customer_index;
+    }
     const std::uint32_t index = context.loaded.find_customer(id);
+    if (index != no_index) {
+        context.last_customer_id = context.loaded.customers[index].id;
+        context.last_customer_index = index;
+    }
     if (index == no_index && is_required_known && context.are_customers_checked) {
         row.error(column, fmt::format("customer_id {} is not in customers.csv", quoted(id)));
     }

@@ -27,7 +27,10 @@ bool is_amount_or_empty(std::string_view text) { return text.empty() || is_amoun
 
 }  // namespace
 
-RunChecker::RunChecker(const RunRecord& header) {
+RunChecker::RunChecker(const RunRecord& header) { add_sources(header); }
+
+void RunChecker::add_sources(const RunRecord& header) {
+    KANZAI_ASSERT(by_source_.empty());
     for (const SetOffRecord& s : header.set_offs) {
         KANZAI_ASSERT(is_amount(s.debt));
         KANZAI_ASSERT(is_amount(s.positive_value));

@@ -29,8 +29,15 @@ struct RecordAmount {
 // with exit 3.
 class RunChecker {
 public:
-    // Checks each source's own figures and remembers them.
+    // Checks decisions and payouts; allocations only once add_sources has been called.
+    RunChecker() = default;
+    // = RunChecker() and add_sources(header).
     explicit RunChecker(const RunRecord& header);
+
+    // Checks each source's own figures (and the set-offs) of `header` and remembers them:
+    // every allocation checked from then on must name one of them. Once, before the first
+    // allocation (a run streams its decisions before its distribution exists, issue #7).
+    void add_sources(const RunRecord& header);
 
     void check(const DecisionRecord& decision) const;
     void check(const AllocationRecord& allocation);

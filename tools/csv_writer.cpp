@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <initializer_list>
-#include <iterator>
 
 namespace kanzai::tools {
 namespace {
@@ -21,13 +20,26 @@ void append_fields(std::string& out, std::initializer_list<std::string_view> fie
 }
 
 void append_int(std::string& out, int value) {
-    fmt::format_to(std::back_inserter(out), "{}", value);
+    const fmt::format_int text(value);
+    out.append(text.data(), text.size());
+}
+
+// RFC 4180: a field with a comma, a quote or a line break is quoted. One pass over the
+// bytes; std::string_view::find_first_of searched the four characters one memchr at a time
+// per byte (7% of `kanzai run`, issue #7).
+bool needs_quotes(std::string_view field) {
+    for (const char c : field) {
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
 
 void append_csv_field(std::string& out, std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (!needs_quotes(field)) {
         out += field;
         return;
     }

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <vector>
 
@@ -16,8 +17,8 @@
 
 namespace kanzai::tools {
 
-std::optional<ComputedRun> compute_run(const std::string& case_folder,
-                                       claims::Diagnostics& diagnostics) {
+std::optional<ComputedRun> determine_run(const std::string& case_folder,
+                                         claims::Diagnostics& diagnostics) {
     PhaseTimer timer;
     ComputedRun run;
     run.loaded = claims::load_case(case_folder, diagnostics);
@@ -30,11 +31,31 @@ std::optional<ComputedRun> compute_run(const std::string& case_folder,
         return std::nullopt;
     }
     timer.mark("determine");
+    return run;
+}
+
+void release_determination_inputs(ComputedRun& run) {
+    // Not read by distribute, schedule_payouts, the output rows or summary.json. Swapped
+    // with empty vectors: `= {}` would keep the capacity.
+    std::vector<claims::LedgerRow>().swap(run.loaded.ledger);
+    std::vector<claims::Identity>().swap(run.loaded.identities);
+}
+
+void distribute_run(ComputedRun& run) {
+    PhaseTimer timer;
     // Runs the waterfall and checks its conservation invariants (exit 3 on violation).
     run.distribution = claims::distribute(run.loaded, run.determination);
     timer.mark("allocate");
     run.schedule = claims::schedule_payouts(run.loaded, run.determination, run.distribution);
     timer.mark("payouts");
+}
+
+std::optional<ComputedRun> compute_run(const std::string& case_folder,
+                                       claims::Diagnostics& diagnostics) {
+    std::optional<ComputedRun> run = determine_run(case_folder, diagnostics);
+    if (run) {
+        distribute_run(*run);
+    }
     return run;
 }
 
@@ -81,9 +102,20 @@ private:
 
 }  // namespace
 
-RowCounts write_run(const ComputedRun& run, claims::RunRecord& header, RunDestinations to) {
+std::size_t write_decisions(const ComputedRun& run, claims::FileHash& output,
+                            RunDestinations to) {
+    TableWriter<claims::DecisionRecord> writer("decisions.csv", decisions_csv_header, to,
+                                               to.rows ? &to.rows->decisions : nullptr);
+    claims::for_each_decision_record(run.loaded, run.determination, std::ref(writer));
+    std::vector<claims::FileHash> outputs;
+    const std::size_t count = writer.close(outputs);
+    output = std::move(outputs.front());
+    return count;
+}
+
+void write_distribution(const ComputedRun& run, claims::RunRecord& header, RunDestinations to,
+                        RowCounts& counts) {
     PhaseTimer timer;
-    RowCounts counts;
     claims::RunRecord* rows = to.rows;
     {
         TableWriter<claims::AllocationRecord> writer(
@@ -94,26 +126,38 @@ RowCounts write_run(const ComputedRun& run, claims::RunRecord& header, RunDestin
     }
     timer.mark("allocations_csv");
     {
-        TableWriter<claims::DecisionRecord> writer("decisions.csv", decisions_csv_header, to,
-                                                   rows ? &rows->decisions : nullptr);
-        claims::for_each_decision_record(run.loaded, run.determination, std::ref(writer));
-        counts.decisions = writer.close(header.outputs);
-    }
-    timer.mark("decisions_csv");
-    {
         TableWriter<claims::PayoutRecord> writer("payouts.csv", payouts_csv_header, to,
                                                  rows ? &rows->payouts : nullptr);
         claims::for_each_payout_record(run.loaded, run.schedule, std::ref(writer));
         counts.payouts = writer.close(header.outputs);
     }
     timer.mark("payouts_csv");
+    // summary.json lists the outputs by name, whatever order they were written in.
+    std::sort(header.outputs.begin(), header.outputs.end(),
+              [](const claims::FileHash& a, const claims::FileHash& b) { return a.name < b.name; });
     header.summary_json = claims::render_summary_json(
         run.loaded, run.determination, run.distribution, run.schedule, header.outputs);
     OutputFile summary(to.folder, "summary.json");
     summary.buffer() += header.summary_json;
     header.outputs.push_back(summary.close());
     timer.mark("summary");
+}
+
+RowCounts write_run(const ComputedRun& run, claims::RunRecord& header, RunDestinations to) {
+    RowCounts counts;
+    header.outputs.emplace_back();
+    counts.decisions = write_decisions(run, header.outputs.back(), to);
+    write_distribution(run, header, to, counts);
     return counts;
+}
+
+void complete_header(const ComputedRun& run, claims::RunRecord& header) {
+    claims::RunRecord full = run_header(run);
+    full.number = header.number;
+    full.out_folder = std::move(header.out_folder);
+    full.created_at = std::move(header.created_at);
+    full.outputs = std::move(header.outputs);
+    header = std::move(full);
 }
 
 claims::RunRecord record_of(const ComputedRun& run) {

@@ -27,9 +27,20 @@ struct ComputedRun {
 
 // Everything `kanzai run` computes, with every invariant checked; nothing rendered yet. On
 // input errors returns nullopt and leaves them in `diagnostics`. Invariant violations throw
-// (exit 3).
+// (exit 3). = determine_run, then distribute_run.
 [[nodiscard]] std::optional<ComputedRun> compute_run(const std::string& case_folder,
                                                      claims::Diagnostics& diagnostics);
+// The first half: the case loaded and its claims determined (distribution and schedule
+// empty); every input error is found here.
+[[nodiscard]] std::optional<ComputedRun> determine_run(const std::string& case_folder,
+                                                       claims::Diagnostics& diagnostics);
+// Frees what only determination reads (the ledger rows and identities of run.loaded: a
+// third of a large case's memory), so that the later phases reuse it (issue #7). After
+// this, run.loaded.ledger and run.loaded.identities are empty.
+void release_determination_inputs(ComputedRun& run);
+// The second half: the waterfall (its invariants checked) and the payout schedule. Reads
+// run.loaded and run.determination only, so decisions.csv can be written meanwhile.
+void distribute_run(ComputedRun& run);
 
 // The record of a run without its three big tables (sources, set-offs, inputs, engine):
 // what case.db needs before the rows stream in. number, out_folder, outputs and summary_json
@@ -51,7 +62,20 @@ struct RowCounts {
 
 // Writes allocations.csv, decisions.csv, payouts.csv and summary.json, each row to every
 // destination as it is produced, and sets header.outputs and header.summary_json.
+// = write_decisions, then write_distribution.
 RowCounts write_run(const ComputedRun& run, claims::RunRecord& header, RunDestinations to);
+// decisions.csv, needing only run.loaded and run.determination; sets `output` to its hash
+// and returns its row count. It may run on another thread during distribute_run.
+std::size_t write_decisions(const ComputedRun& run, claims::FileHash& output,
+                            RunDestinations to);
+// allocations.csv, payouts.csv and summary.json (which lists header.outputs, so
+// decisions.csv's hash must be in them already); sets the counts, header.outputs and
+// header.summary_json.
+void write_distribution(const ComputedRun& run, claims::RunRecord& header, RunDestinations to,
+                        RowCounts& counts);
+// Fills in what run_header gives (engine, case, inputs, sources, set-offs), keeping
+// header's number, out_folder, created_at and outputs.
+void complete_header(const ComputedRun& run, claims::RunRecord& header);
 
 // The whole record of a run in memory (rows, output hashes, summary), for tests and tools
 // that want the rows without writing files.

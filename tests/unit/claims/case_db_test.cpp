@@ -320,7 +320,8 @@ TEST_CASE("case db: an earlier run can be neither updated, deleted nor added to"
     check_same(*db.read_run(1), sample_run(1));
 }
 
-TEST_CASE("case db: the file is WAL, versioned, and passes integrity and foreign key checks") {
+TEST_CASE("case db: the file is WAL with 64 KiB pages, versioned, and passes integrity and "
+          "foreign key checks") {
     TempFolder folder;
     {
         CaseDb db(folder.db());
@@ -331,6 +332,7 @@ TEST_CASE("case db: the file is WAL, versioned, and passes integrity and foreign
     SQLite::Database raw(folder.db(), SQLite::OPEN_READONLY);
     CHECK(raw.execAndGet("PRAGMA integrity_check").getString() == "ok");
     CHECK(raw.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(raw.execAndGet("PRAGMA page_size").getInt() == 65536);
     CHECK(raw.execAndGet("PRAGMA user_version").getInt() == case_db_schema_version);
     SQLite::Statement foreign_keys(raw, "PRAGMA foreign_key_check");
     CHECK_FALSE(foreign_keys.executeStep());
