@@ -107,7 +107,9 @@ struct TransferFinding {
 
 // Lifetime rule: a Determination reads text from the Case it was determined from (claim
 // ids, customer ids, assets, amounts as written, determinations' reasons), so that Case must
-// outlive it and stay unchanged. Moving the Case is fine: the views point into the elements
+// outlive it and its claims, customers, config.assets and determinations must stay
+// unchanged (its ledger and identities are not read after determination and may be freed:
+// tools/run_pipeline.cpp does). Moving the Case is fine: the views point into the elements
 // of its vectors, which a move of a vector keeps in place. Every caller keeps both side by
 // side (tools/run_pipeline.hpp ComputedRun, tools/check_command.cpp, the tests).
 struct Determination {
