@@ -84,11 +84,11 @@ struct Decision {
     // and asset's ids); filed_text as written, empty for deemed claims; payee_id the
     // holder after the last applied transfer (a claim of an unknown customer: that id).
     [[nodiscard]] std::string_view customer_id(const Case& loaded) const;
-    // The amount filed: 0 for deemed claims and unknown assets.
-    [[nodiscard]] Units filed(const Case& loaded) const;
     [[nodiscard]] std::string_view asset(const Case& loaded) const;
     [[nodiscard]] std::string_view filed_text(const Case& loaded) const;
     [[nodiscard]] std::string_view payee_id(const Case& loaded) const;
+    // The amount filed: 0 for deemed claims and unknown assets.
+    [[nodiscard]] Units filed(const Case& loaded) const;
 };
 
 // SPEC "Set-off": for a customer with debts, D and V and the resulting receivable.
