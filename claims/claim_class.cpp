@@ -32,18 +32,6 @@ void classify_claims(const Case& loaded, std::vector<Decision>& decisions) {
             is_insider(loaded, decision) && rules.insiders == InsidersRule::subordinate;
         const bool subordinated = decision.late_suffix || decision.insider_suffix;
         decision.claim_class = subordinated ? ClaimClass::subordinated : ClaimClass::customer;
-        if (!subordinated || decision.code == DecisionCode::o_determination) {
-            continue;
-        }
-        if (decision.late_suffix && decision.insider_suffix) {
-            decision.reason +=
-                "; subordinated: filed after the bar date, and the customer is an insider or "
-                "affiliate";
-        } else if (decision.late_suffix) {
-            decision.reason += "; subordinated: filed after the bar date";
-        } else {
-            decision.reason += "; subordinated: the customer is an insider or affiliate";
-        }
     }
 }
 

@@ -13,8 +13,8 @@ namespace kanzai::claims {
 // included. Something admitted or disputed: `subordinated` when late and late =
 // "subordinate" (+LATE) or the customer is an insider or affiliate and insiders =
 // "subordinate" (+INSIDER), else `customer`. Nothing admitted or disputed: no class, no
-// suffix. A subordinated decision that is not an administrator's determination gets a
-// note on why at the end of its reason (a determination's reason stays verbatim).
+// suffix. (The reason of a subordinated decision that is not an administrator's
+// determination ends with why; reasons.hpp renders it from these fields.)
 void classify_claims(const Case& loaded, std::vector<Decision>& decisions);
 
 }  // namespace kanzai::claims

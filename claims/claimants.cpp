@@ -4,6 +4,9 @@
 #include "claims/claimants.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <string_view>
 #include <tuple>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -16,21 +19,39 @@ namespace {
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 
-// One edge between consecutive customers of the same (key_type, key).
+// The hash of a (key_type, key) pair: equal pairs hash alike.
+std::size_t hash_of(const Identity& identity) {
+    const std::size_t type_hash = std::hash<std::string_view>{}(identity.key_type);
+    const std::size_t key_hash = std::hash<std::string_view>{}(identity.key);
+    return type_hash ^ (key_hash + 0x9e37'79b9'7f4a'7c15ULL + (type_hash << 6) + (type_hash >> 2));
+}
+
+// One edge between consecutive customers of the same (key_type, key). Only the grouping
+// of equal pairs matters (components do not depend on edge order), so identities are
+// sorted by the hash of their pair first and the strings compared only on equal hashes:
+// equal pairs are still contiguous, with far fewer string comparisons (issue #7).
 Graph customer_graph(const Case& loaded) {
-    std::vector<const Identity*> identities;
+    struct Entry {
+        std::size_t hash = 0;
+        const Identity* identity = nullptr;
+    };
+    std::vector<Entry> identities;
     identities.reserve(loaded.identities.size());
     for (const Identity& identity : loaded.identities) {
         KANZAI_ASSERT(identity.customer_index < loaded.customers.size());
-        identities.push_back(&identity);
+        identities.push_back({.hash = hash_of(identity), .identity = &identity});
     }
-    std::sort(identities.begin(), identities.end(), [](const Identity* a, const Identity* b) {
-        return std::tie(a->key_type, a->key) < std::tie(b->key_type, b->key);
+    std::sort(identities.begin(), identities.end(), [](const Entry& a, const Entry& b) {
+        if (a.hash != b.hash) {
+            return a.hash < b.hash;
+        }
+        return std::tie(a.identity->key_type, a.identity->key) <
+               std::tie(b.identity->key_type, b.identity->key);
     });
     Graph graph(loaded.customers.size());
     for (std::size_t i = 1; i < identities.size(); ++i) {
-        const Identity& previous = *identities[i - 1];
-        const Identity& current = *identities[i];
+        const Identity& previous = *identities[i - 1].identity;
+        const Identity& current = *identities[i].identity;
         if (previous.key_type == current.key_type && previous.key == current.key &&
             previous.customer_index != current.customer_index) {
             boost::add_edge(previous.customer_index, current.customer_index, graph);

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
+#include <string_view>
 #include <vector>
 
 #include "claims/case.hpp"
@@ -11,7 +11,8 @@
 namespace kanzai::claims {
 
 struct Claimants {
-    std::vector<std::string> ids;               // sorted (bytes); a claimant index indexes this
+    // Sorted (bytes); a claimant index indexes this. Views of customer ids in the Case.
+    std::vector<std::string_view> ids;
     std::vector<std::uint32_t> of_customer;     // customer index -> claimant index
 };
 

@@ -34,6 +34,42 @@ std::string Decision::full_code() const {
     return result;
 }
 
+std::string_view Decision::customer_id(const Case& loaded) const {
+    return is_deemed ? std::string_view(loaded.customers[customer_index].id)
+                     : std::string_view(loaded.claims[claim_index].customer_id);
+}
+
+Units Decision::filed(const Case& loaded) const {
+    return is_deemed || asset_index == no_index ? Units{0} : loaded.claims[claim_index].amount;
+}
+
+std::string_view Decision::asset(const Case& loaded) const {
+    return is_deemed ? std::string_view(loaded.config.assets[asset_index].id)
+                     : std::string_view(loaded.claims[claim_index].asset);
+}
+
+std::string_view Decision::filed_text(const Case& loaded) const {
+    return is_deemed ? std::string_view()
+                     : std::string_view(loaded.claims[claim_index].amount_text);
+}
+
+std::string_view Decision::payee_id(const Case& loaded) const {
+    // A transfer is applied only to a customer (transfers.cpp), found by its exact id, so
+    // the payee's id is that customer's; a claim of an unknown customer keeps its id. The
+    // claim's own customer is read where customer_id reads it (no second lookup).
+    if (payee_index == no_index || payee_index == customer_index) {
+        return customer_id(loaded);
+    }
+    return loaded.customers[payee_index].id;
+}
+
+std::string_view Determination::claimant_id(const Case& loaded, const Decision& decision) const {
+    // SPEC: a claim whose customer is unknown has that id as claimant.
+    return decision.claimant_index == no_index
+               ? decision.customer_id(loaded)
+               : claimant_ids[decision.claimant_index];
+}
+
 std::uint32_t find_decision(const std::vector<Decision>& decisions, std::string_view claim_id) {
     const auto found = std::lower_bound(
         decisions.begin(), decisions.end(), claim_id,

@@ -1,12 +1,9 @@
 // Deemed claims for unfiled (or barred and undetermined) ledger balances.
 #include "claims/deemed_claims.hpp"
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 
-#include <fmt/format.h>
-
-#include "claims/reasons.hpp"
 #include "claims/standing_claim.hpp"
 #include "engine/assert.hpp"
 
@@ -19,19 +16,16 @@ std::uint64_t pair_key(std::uint32_t customer_index, std::uint32_t asset_index) 
 
 }  // namespace
 
-std::string deemed_claim_id(std::string_view customer_id, std::string_view asset) {
-    return fmt::format("deemed:{}:{}", customer_id, asset);
-}
-
-std::vector<Decision> deem_claims(
-    const Case& loaded, std::span<const Entitlement> entitlements,
-    std::span<const Decision> filed,
-    const std::unordered_set<std::string_view>& determined_claim_ids) {
-    std::vector<Decision> result;
+void deem_claims(const Case& loaded, std::span<const Entitlement> entitlements,
+                 const std::unordered_set<std::string_view>& determined_claim_ids,
+                 std::vector<Decision>& decisions, TextPool& ids) {
     if (loaded.config.rules.unfiled == UnfiledRule::ignore) {
-        return result;
+        return;
     }
-    result.reserve(entitlements.size());  // at most one per entitlement: never grows
+    const std::size_t filed_count = decisions.size();
+    // At most one per entitlement: reserved once, so that appending never moves the filed
+    // decisions read below (decide_filed_claims usually reserved it already).
+    decisions.reserve(filed_count + entitlements.size());
     // The standing claim of each known (customer, asset), at most one per pair, sorted by
     // pair like the entitlements, so one merging walk pairs them (issue #7: no hash map
     // of a million nodes).
@@ -40,9 +34,9 @@ std::vector<Decision> deem_claims(
         std::uint32_t decision_index = 0;
     };
     std::vector<Standing> standings;
-    standings.reserve(filed.size());
-    for (std::uint32_t i = 0; i < filed.size(); ++i) {
-        const Decision& decision = filed[i];
+    standings.reserve(filed_count);
+    for (std::uint32_t i = 0; i < filed_count; ++i) {
+        const Decision& decision = decisions[i];
         if (is_standing(decision) && decision.customer_index != no_index &&
             decision.asset_index != no_index) {
             standings.push_back(
@@ -65,35 +59,34 @@ std::vector<Decision> deem_claims(
             continue;
         }
         const bool has_standing = next_standing != standings.end() && next_standing->pair == pair;
-        std::string why = "no claim filed";
+        // The reason names the barred standing claim, if any (reasons.hpp).
+        std::uint32_t barred_claim = no_index;
         if (has_standing) {
-            const Decision& standing = filed[next_standing->decision_index];
+            const Decision& standing = decisions[next_standing->decision_index];
             // SPEC: a barred standing claim with a determination leaves the balance to the
             // administrator's decision; no deemed claim.
             if (standing.code != DecisionCode::r_late_barred ||
                 determined_claim_ids.contains(standing.claim_id)) {
                 continue;
             }
-            why = fmt::format("standing claim \"{}\" is barred as late", standing.claim_id);
+            barred_claim = standing.claim_index;
         }
         const Customer& customer = loaded.customers[entitlement.customer_index];
         const Asset& asset = loaded.config.assets[entitlement.asset_index];
         Decision deemed;
-        deemed.claim_id = deemed_claim_id(customer.id, asset.id);
+        deemed.claim_id = ids.add({"deemed:", customer.id, ":", asset.id});
         deemed.is_deemed = true;
-        deemed.customer_id = customer.id;
         deemed.customer_index = entitlement.customer_index;
-        deemed.asset = asset.id;
         deemed.asset_index = entitlement.asset_index;
         deemed.ledger = entitlement.after_set_off;
+        deemed.ledger_before = entitlement.ledger;
+        deemed.has_entitlement = true;
         deemed.admitted = entitlement.after_set_off;
         deemed.code = DecisionCode::d_deemed;
         deemed.is_late = false;  // SPEC: a deemed claim is never late.
-        deemed.reason = fmt::format("{}; {}; admitted as a deemed claim", why,
-                                    ledger_text(&entitlement, asset));
-        result.push_back(std::move(deemed));
+        deemed.reason_ref = barred_claim;
+        decisions.push_back(deemed);
     }
-    return result;
 }
 
 }  // namespace kanzai::claims

@@ -10,21 +10,19 @@
 #include "claims/case.hpp"
 #include "claims/decision.hpp"
 #include "claims/entitlement.hpp"
+#include "claims/text_pool.hpp"
 
 namespace kanzai::claims {
 
-// The deemed claims "deemed:<customer_id>:<asset>", in entitlement order: one per (c,a)
-// with E > 0 after set-off and either no standing claim among `filed` (the decisions of
-// decide_filed_claims) or a standing claim that is R-LATE-BARRED and whose claim_id is not
-// in `determined_claim_ids`. Each is admitted at E, code D-DEEMED, never late. Empty with
-// unfiled = "ignore". `entitlements` sorted as sum_entitlements gives them. Sort + merging
-// walk: O(n log n).
-[[nodiscard]] std::vector<Decision> deem_claims(
-    const Case& loaded, std::span<const Entitlement> entitlements,
-    std::span<const Decision> filed,
-    const std::unordered_set<std::string_view>& determined_claim_ids);
-
-// "deemed:C1:BTC".
-[[nodiscard]] std::string deemed_claim_id(std::string_view customer_id, std::string_view asset);
+// Appends to `decisions` the deemed claims "deemed:<customer_id>:<asset>", in entitlement
+// order: one per (c,a) with E > 0 after set-off and either no standing claim among the
+// decisions already in `decisions` (those of decide_filed_claims) or a standing claim that
+// is R-LATE-BARRED and whose claim_id is not in `determined_claim_ids`. Each is admitted at
+// E, code D-DEEMED, never late; its claim_id is stored in `ids`. Nothing with unfiled =
+// "ignore". `entitlements` sorted as sum_entitlements gives them. Sort + merging walk:
+// O(n log n).
+void deem_claims(const Case& loaded, std::span<const Entitlement> entitlements,
+                 const std::unordered_set<std::string_view>& determined_claim_ids,
+                 std::vector<Decision>& decisions, TextPool& ids);
 
 }  // namespace kanzai::claims

@@ -4,6 +4,7 @@
 #include "claims/determine.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <string_view>
 #include <tuple>
 
@@ -40,15 +41,18 @@ void check_unique_ids(const Case& loaded, const std::vector<Decision>& decisions
              .column = column},
             fmt::format("deemed claim id \"{}\" would name two claims (customer \"{}\" in {} "
                         "and customer \"{}\" in {}); rename the customer",
-                        current.claim_id, previous.customer_id, previous.asset,
-                        current.customer_id, current.asset));
+                        current.claim_id, previous.customer_id(loaded), previous.asset(loaded),
+                        current.customer_id(loaded), current.asset(loaded)));
     }
 }
 
 // Sorts by claim_id (bytes). A decision is large, so the ids are sorted as views with
 // their positions and each decision is then moved once, along the cycles of the
-// permutation, instead of at every step of the sort (issue #7).
-void sort_by_claim_id(std::vector<Decision>& decisions) {
+// permutation, instead of at every step of the sort (issue #7). The decisions come as two
+// runs, those of claims.csv (in file order) then the deemed ones (in customer order);
+// each is often sorted already (claims.csv by id, customers.csv by id), so each run is
+// sorted only when it is not, and the two are merged: linear for sorted input.
+void sort_by_claim_id(std::vector<Decision>& decisions, std::size_t filed_count) {
     struct Key {
         std::string_view claim_id;
         std::uint32_t index = 0;
@@ -58,11 +62,18 @@ void sort_by_claim_id(std::vector<Decision>& decisions) {
     for (std::uint32_t i = 0; i < decisions.size(); ++i) {
         keys.push_back({.claim_id = decisions[i].claim_id, .index = i});
     }
-    std::sort(keys.begin(), keys.end(),
-              [](const Key& a, const Key& b) {
-                  // Equal ids (reported by check_unique_ids) keep their order.
-                  return std::tie(a.claim_id, a.index) < std::tie(b.claim_id, b.index);
-              });
+    const auto less = [](const Key& a, const Key& b) {
+        // Equal ids (reported by check_unique_ids) keep their order.
+        return std::tie(a.claim_id, a.index) < std::tie(b.claim_id, b.index);
+    };
+    const auto middle = keys.begin() + static_cast<std::ptrdiff_t>(filed_count);
+    if (!std::is_sorted(keys.begin(), middle, less)) {
+        std::sort(keys.begin(), middle, less);
+    }
+    if (!std::is_sorted(middle, keys.end(), less)) {
+        std::sort(middle, keys.end(), less);
+    }
+    std::inplace_merge(keys.begin(), middle, keys.end(), less);
     // Position `at` receives the decision now at keys[at].index.
     std::vector<bool> placed(decisions.size(), false);
     for (std::uint32_t start = 0; start < decisions.size(); ++start) {
@@ -81,21 +92,19 @@ void sort_by_claim_id(std::vector<Decision>& decisions) {
     }
 }
 
+// SPEC: a claim whose customer is unknown has no claimant index (its id is the claimant's,
+// Determination::claimant_id).
 void set_values_and_claimants(const Case& loaded, const Claimants& claimants,
                               std::vector<Decision>& decisions) {
     for (Decision& decision : decisions) {
-        decision.value = decision.asset_index == no_index
+        // Nothing admitted is worth 0 whatever the price and rounding (no wide division).
+        decision.value = decision.asset_index == no_index || decision.admitted.count == 0
                              ? Value{0}
                              : engine::value_of(decision.admitted,
                                                 loaded.config.valuation(decision.asset_index));
-        if (decision.customer_index == no_index) {
-            // SPEC: a claim whose customer is unknown has that id as claimant.
-            decision.claimant_id = decision.customer_id;
-            decision.claimant_index = no_index;
-        } else {
-            decision.claimant_index = claimants.of_customer[decision.customer_index];
-            decision.claimant_id = claimants.ids[decision.claimant_index];
-        }
+        decision.claimant_index = decision.customer_index == no_index
+                                      ? no_index
+                                      : claimants.of_customer[decision.customer_index];
     }
 }
 
@@ -111,11 +120,11 @@ Determination determine_claims(const Case& loaded, Diagnostics& diagnostics) {
     // Deemed claims come before determinations are applied: whether one exists depends on
     // whether the barred standing claim has a row in determinations.csv, not on its
     // content; and a determination may then name the deemed claim itself.
-    std::vector<Decision> deemed =
-        deem_claims(loaded, entitlements, decisions, determined_claim_ids(loaded));
-    decisions.insert(decisions.end(), std::make_move_iterator(deemed.begin()),
-                     std::make_move_iterator(deemed.end()));
-    sort_by_claim_id(decisions);
+    const std::size_t filed_count = decisions.size();
+    deem_claims(loaded, entitlements, determined_claim_ids(loaded), decisions,
+                result.deemed_ids);
+    entitlements = {};  // no longer needed: its memory is free for what follows
+    sort_by_claim_id(decisions, filed_count);
     check_unique_ids(loaded, decisions, diagnostics);
 
     apply_determinations(loaded, decisions, diagnostics);

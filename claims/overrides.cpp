@@ -54,14 +54,14 @@ std::optional<Units> check_row(const DeterminationRow& row, const Decision& deci
         diagnostics.error(loc, fmt::format("{} of claim \"{}\", whose customer \"{}\" is not "
                                            "in customers.csv; only reject is possible",
                                            text_of(row.decision), decision.claim_id,
-                                           decision.customer_id));
+                                           decision.customer_id(loaded)));
         return std::nullopt;
     }
     if (decision.asset_index == no_index) {
         diagnostics.error(loc, fmt::format("{} of claim \"{}\", whose asset \"{}\" is not in "
                                            "case.toml; only reject is possible",
                                            text_of(row.decision), decision.claim_id,
-                                           decision.asset));
+                                           decision.asset(loaded)));
         return std::nullopt;
     }
     return row_amount(row, decision, loaded, columns, diagnostics);
@@ -118,7 +118,8 @@ void apply_determinations(const Case& loaded, std::vector<Decision>& decisions,
         decision.admitted = row->decision == DeterminationDecision::admit ? *amount : Units{0};
         decision.disputed = row->decision == DeterminationDecision::dispute ? *amount : Units{0};
         decision.code = DecisionCode::o_determination;
-        decision.reason = row->reason;
+        // The reason is the row's, verbatim (rendered from it: reasons.hpp).
+        decision.reason_ref = static_cast<std::uint32_t>(row - loaded.determinations.data());
     }
 }
 

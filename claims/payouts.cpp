@@ -346,7 +346,7 @@ std::string payee_of(const Case& loaded, const Determination& determination,
         return "creditor:" + loaded.creditors[creditor.creditor_index].id;
     }
     const auto& line = distribution.input.lines[allocation.line_index];
-    return determination.decisions[line.claim_index].payee_id;
+    return std::string(determination.decisions[line.claim_index].payee_id(loaded));
 }
 
 PayoutSchedule schedule_payouts(const Case& loaded, const Determination& determination,

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "claims/reasons.hpp"
 #include "engine/assert.hpp"
 #include "engine/decimal.hpp"
 
@@ -44,9 +45,9 @@ void assign_filed(std::string& out, const Case& loaded, const Decision& decision
     if (decision.is_deemed) {
         out.clear();
     } else if (decision.asset_index == no_index) {
-        out.assign(decision.filed_text);
+        out.assign(decision.filed_text(loaded));
     } else {
-        assign_units(out, loaded, decision.asset_index, decision.filed.count);
+        assign_units(out, loaded, decision.asset_index, decision.filed(loaded).count);
     }
 }
 
@@ -135,7 +136,7 @@ std::vector<std::uint32_t> allocation_order(const Case& loaded,
         const std::string& id = creditor_ids[c];
         const auto found = std::lower_bound(
             decisions.begin(), decisions.end(), id,
-            [](const Decision& decision, const std::string& key) {
+            [](const Decision& decision, std::string_view key) {
                 return decision.claim_id < key;
             });
         const auto p = static_cast<std::uint32_t>(found - decisions.begin());
@@ -181,17 +182,18 @@ void for_each_decision_record(const Case& loaded, const Determination& determina
     DecisionRecord record;
     for (const Decision& d : determination.decisions) {
         record.claim_id.assign(d.claim_id);
-        record.customer_id.assign(d.customer_id);
-        record.claimant_id.assign(d.claimant_id);
-        record.payee_id.assign(d.payee_id);
-        record.asset.assign(d.asset);
+        record.customer_id.assign(d.customer_id(loaded));
+        record.claimant_id.assign(determination.claimant_id(loaded, d));
+        record.payee_id.assign(d.payee_id(loaded));
+        record.asset.assign(d.asset(loaded));
         assign_filed(record.filed, loaded, d);
         assign_units(record.ledger, loaded, d.asset_index, d.ledger.count);
         assign_units(record.admitted, loaded, d.asset_index, d.admitted.count);
         assign_units(record.disputed, loaded, d.asset_index, d.disputed.count);
         record.claim_class.assign(text_of(d.claim_class));
         record.code = d.full_code();
-        record.reason.assign(d.reason);
+        record.reason.clear();
+        append_reason(record.reason, loaded, d);  // rendered here, never stored
         assign_value(record.value, loaded, d.value.count);
         on_row(record);
     }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -17,7 +18,7 @@ struct ClaimTransfer {
 
 // Why `transfer` cannot be applied to a claim held by `holder`, or nullopt when it can.
 std::optional<std::string> finding_of(const Case& loaded, const Transfer& transfer,
-                                      const std::string& holder) {
+                                      std::string_view holder) {
     if (transfer.from_id != holder) {
         return fmt::format("from_id {} is not the holder {}", transfer.from_id, holder);
     }
@@ -58,8 +59,8 @@ std::vector<ClaimTransfer> transfers_by_claim(const Case& loaded,
 
 std::vector<TransferFinding> apply_transfers(const Case& loaded, std::vector<Decision>& decisions,
                                              Diagnostics& diagnostics) {
+    // The payee's id is read through payee_index (Decision::payee_id): no copy per claim.
     for (Decision& decision : decisions) {
-        decision.payee_id = decision.customer_id;
         decision.payee_index = decision.customer_index;
         decision.has_transfer_finding = false;
     }
@@ -68,7 +69,7 @@ std::vector<TransferFinding> apply_transfers(const Case& loaded, std::vector<Dec
     std::size_t begin = 0;
     while (begin < transfers.size()) {
         Decision& decision = decisions[transfers[begin].decision_index];
-        std::string holder = decision.customer_id;
+        std::string_view holder = decision.customer_id(loaded);
         std::size_t at = begin;
         for (; at < transfers.size() &&
                transfers[at].decision_index == transfers[begin].decision_index;
@@ -77,7 +78,7 @@ std::vector<TransferFinding> apply_transfers(const Case& loaded, std::vector<Dec
             std::optional<std::string> finding = finding_of(loaded, transfer, holder);
             if (finding.has_value()) {
                 decision.has_transfer_finding = true;
-                findings.push_back({.claim_id = decision.claim_id,
+                findings.push_back({.claim_id = std::string(decision.claim_id),
                                     .transfer_id = transfer.id,
                                     .message = std::move(*finding)});
             } else {
@@ -87,7 +88,6 @@ std::vector<TransferFinding> apply_transfers(const Case& loaded, std::vector<Dec
         // SPEC: a claim whose customer is unknown has that id as payee.
         if (decision.customer_index != no_index) {
             decision.payee_index = loaded.find_customer(holder);
-            decision.payee_id = std::move(holder);
         }
         begin = at;
     }

@@ -1,7 +1,10 @@
 // `kanzai check CASE`: loads and determines the case; prints every input error sorted (exit
 // 2) or a short summary of the valid case (exit 0). Writes nothing.
 #include <algorithm>
-#include <unordered_set>
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +18,36 @@
 
 namespace kanzai::tools {
 
+namespace {
+
+// Full code -> count. The full code depends only on the code, the class and the suffixes,
+// so decisions are counted per such combination first and each text is built once.
+std::map<std::string, std::size_t> count_codes(const std::vector<claims::Decision>& decisions) {
+    // code x subordinated x late_suffix x insider_suffix (o_determination is the last code)
+    constexpr std::size_t codes =
+        static_cast<std::size_t>(claims::DecisionCode::o_determination) + 1;
+    constexpr std::size_t combinations = codes * 8;
+    std::array<std::size_t, combinations> counts{};
+    std::array<const claims::Decision*, combinations> example{};
+    for (const claims::Decision& decision : decisions) {
+        const bool subordinated = decision.claim_class == claims::ClaimClass::subordinated;
+        const std::size_t slot = static_cast<std::size_t>(decision.code) * 8 +
+                                 (subordinated ? 4U : 0U) + (decision.late_suffix ? 2U : 0U) +
+                                 (decision.insider_suffix ? 1U : 0U);
+        ++counts[slot];
+        example[slot] = &decision;
+    }
+    std::map<std::string, std::size_t> result;
+    for (std::size_t slot = 0; slot < combinations; ++slot) {
+        if (counts[slot] != 0) {
+            result[example[slot]->full_code()] += counts[slot];
+        }
+    }
+    return result;
+}
+
+}  // namespace
+
 CheckSummary summarize_check(const claims::Case& loaded,
                              const claims::Determination& determination) {
     CheckSummary summary;
@@ -24,16 +57,18 @@ CheckSummary summarize_check(const claims::Case& loaded,
     summary.currency_decimals = config.currency().decimals;
     summary.customers_count = loaded.customers.size();
     summary.claimants_count = determination.claimant_ids.size();
-    std::unordered_set<std::string_view> accounts;
+    // Distinct account ids: sorted views, then counted (no hash node per account, issue #7).
+    std::vector<std::string_view> accounts;
+    accounts.reserve(loaded.ledger.size());
     for (const claims::LedgerRow& row : loaded.ledger) {
-        accounts.insert(row.account_id);
+        accounts.push_back(row.account_id);
     }
-    summary.accounts_count = accounts.size();
+    std::sort(accounts.begin(), accounts.end());
+    summary.accounts_count = static_cast<std::size_t>(
+        std::unique(accounts.begin(), accounts.end()) - accounts.begin());
     summary.claims_count = loaded.claims.size();
     summary.decisions_count = determination.decisions.size();
-    for (const claims::Decision& decision : determination.decisions) {
-        ++summary.decision_codes[decision.full_code()];
-    }
+    summary.decision_codes = count_codes(determination.decisions);
     summary.transfer_findings = determination.transfer_findings;
     for (const claims::SetOff& set_off : determination.set_offs) {
         if (set_off.receivable.count > 0) {

@@ -26,6 +26,9 @@
 
 #include "claims/case.hpp"
 #include "claims/decision.hpp"
+#include "claims/determine.hpp"
+#include "claims/diagnostics.hpp"
+#include "claims/reasons.hpp"
 #include "engine/decimal.hpp"
 #include "tests/support/printing.hpp"
 
@@ -293,5 +296,44 @@ inline const claims::Decision& decision_of(const claims::Determination& determin
     REQUIRE(index != claims::no_index);
     return determination.decisions[index];
 }
+
+// The texts of one decision as the outputs print them.
+struct DecisionTexts {
+    std::string customer_id;
+    std::string asset;
+    std::string filed_text;
+    std::string claimant_id;
+    std::string payee_id;
+    std::string reason;
+};
+
+// The Case of a Determination, a base so that it is built before the Determination.
+struct DeterminedCase {
+    claims::Case loaded;
+};
+
+// A Case determined, kept with its Determination: a Determination reads its text from its
+// Case (claims/decision.hpp), so tests hold the two together. Used as a Determination;
+// `text` gives a decision's texts.
+//
+//     const Determined result(builder.build(), diagnostics);
+//     CHECK(result.text("K1").reason == "...");
+struct Determined : DeterminedCase, claims::Determination {
+    Determined(claims::Case case_to_determine, claims::Diagnostics& diagnostics)
+        : DeterminedCase{std::move(case_to_determine)},
+          claims::Determination(claims::determine_claims(loaded, diagnostics)) {}
+
+    [[nodiscard]] DecisionTexts text(const claims::Decision& decision) const {
+        return {.customer_id = std::string(decision.customer_id(loaded)),
+                .asset = std::string(decision.asset(loaded)),
+                .filed_text = std::string(decision.filed_text(loaded)),
+                .claimant_id = std::string(claimant_id(loaded, decision)),
+                .payee_id = std::string(decision.payee_id(loaded)),
+                .reason = claims::reason_of(loaded, decision)};
+    }
+    [[nodiscard]] DecisionTexts text(std::string_view claim_id) const {
+        return text(decision_of(*this, claim_id));
+    }
+};
 
 }  // namespace kanzai::testing

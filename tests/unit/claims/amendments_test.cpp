@@ -7,6 +7,7 @@ using namespace kanzai::claims;
 using kanzai::engine::Units;
 using kanzai::testing::CaseBuilder;
 using kanzai::testing::decision_of;
+using kanzai::testing::Determined;
 
 namespace {
 
@@ -50,26 +51,27 @@ TEST_CASE("amendments: a chain relates back to its first filing, making a late o
         CHECK(filed_on.text() == "2026-06-01");
     }
 
-    const Determination result = determine_claims(loaded, diagnostics);
+    const Determined result(loaded, diagnostics);
     CHECK(diagnostics.empty());
     const Decision& k3 = decision_of(result, "K3");
     CHECK_FALSE(k3.is_late);
     CHECK(k3.code == DecisionCode::a_matches_ledger);
     CHECK(k3.admitted == Units{120'000'000});
-    CHECK(k3.reason == "filed 1.20000000 BTC; ledger 2.00000000 BTC; admitted as filed; amends "
-                       "\"K2\", related back to the original filing on 2026-06-01");
+    CHECK(result.text(k3).reason ==
+          "filed 1.20000000 BTC; ledger 2.00000000 BTC; admitted as filed; amends "
+          "\"K2\", related back to the original filing on 2026-06-01");
     CHECK(decision_of(result, "K1").code == DecisionCode::r_amended);
-    CHECK(decision_of(result, "K1").reason == "superseded by amendment \"K2\"");
+    CHECK(result.text("K1").reason == "superseded by amendment \"K2\"");
     CHECK(decision_of(result, "K1").ledger == Units{200'000'000});
     CHECK(decision_of(result, "K2").code == DecisionCode::r_amended);
-    CHECK(decision_of(result, "K2").reason == "superseded by amendment \"K3\"");
+    CHECK(result.text("K2").reason == "superseded by amendment \"K3\"");
     CHECK(decision_of(result, "K2").admitted == Units{0});
 }
 
 TEST_CASE("amendments: the related-back date decides which claim stands") {
-    const Determination result = [] {
+    const Determined result = [] {
         Diagnostics diagnostics;
-        return determine_claims(c1_with_btc()
+        return Determined(c1_with_btc()
                                     .claim("K1", "C1", "BTC", "1", "2026-05-01")
                                     .claim("K2", "C1", "BTC", "0.5", "2026-06-01")
                                     .claim("K3", "C1", "BTC", "0.9", "2026-09-01", "K1")
@@ -79,7 +81,7 @@ TEST_CASE("amendments: the related-back date decides which claim stands") {
     CHECK(decision_of(result, "K3").code == DecisionCode::a_matches_ledger);
     CHECK(decision_of(result, "K3").admitted == Units{90'000'000});
     CHECK(decision_of(result, "K2").code == DecisionCode::r_duplicate);
-    CHECK(decision_of(result, "K2").reason == "duplicate of standing claim \"K3\" of the same "
+    CHECK(result.text("K2").reason == "duplicate of standing claim \"K3\" of the same "
                                               "customer and asset, filed 2026-05-01");
 }
 

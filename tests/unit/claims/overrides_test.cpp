@@ -8,6 +8,7 @@ using kanzai::engine::Units;
 using kanzai::engine::Value;
 using kanzai::testing::CaseBuilder;
 using kanzai::testing::decision_of;
+using kanzai::testing::Determined;
 
 namespace {
 
@@ -33,9 +34,9 @@ CaseBuilder every_kind() {
     return builder;
 }
 
-Determination determine(const CaseBuilder& builder, std::vector<std::string>* errors = nullptr) {
+Determined determine(const CaseBuilder& builder, std::vector<std::string>* errors = nullptr) {
     Diagnostics diagnostics;
-    Determination result = determine_claims(builder.build(), diagnostics);
+    Determined result(builder.build(), diagnostics);
     if (errors != nullptr) {
         for (const Diagnostic& diagnostic : diagnostics.sorted()) {
             errors->push_back(diagnostic.text());
@@ -49,7 +50,7 @@ Determination determine(const CaseBuilder& builder, std::vector<std::string>* er
 }  // namespace
 
 TEST_CASE("determinations: without rows every kind decides automatically") {
-    const Determination result = determine(every_kind());
+    const Determined result = determine(every_kind());
     CHECK(decision_of(result, "K1").code == DecisionCode::a_matches_ledger);
     CHECK(decision_of(result, "K2").code == DecisionCode::r_amended);
     CHECK(decision_of(result, "K3").code == DecisionCode::p_excess_disputed);
@@ -65,7 +66,7 @@ TEST_CASE("determinations: admit, reject and dispute replace amounts, code and r
         .determination("K4", Decide::admit, "0.1", "second account, see note 3")
         .determination("deemed:C3:BTC", Decide::dispute, "0.3", "balance under investigation")
         .determination("K5", Decide::reject, "7", "unknown customer, confirmed");
-    const Determination result = determine(builder);
+    const Determined result = determine(builder);
     const Decision& k1 = decision_of(result, "K1");
     CHECK(k1.code == DecisionCode::o_determination);
     CHECK(k1.admitted == Units{0});
@@ -73,7 +74,7 @@ TEST_CASE("determinations: admit, reject and dispute replace amounts, code and r
     CHECK(k1.claim_class == ClaimClass::none);
     CHECK(k1.value == Value{0});
     CHECK(k1.ledger == Units{200'000'000});
-    CHECK(k1.reason == "account closed before cutoff");
+    CHECK(result.text(k1).reason == "account closed before cutoff");
     const Decision& k3 = decision_of(result, "K3");  // excess, admitted above the ledger
     CHECK(k3.admitted == Units{150'000'000});
     CHECK(k3.disputed == Units{0});
@@ -84,7 +85,7 @@ TEST_CASE("determinations: admit, reject and dispute replace amounts, code and r
     CHECK(k2.admitted == Units{0});
     CHECK(k2.disputed == Units{25'000'000});
     CHECK(k2.claim_class == ClaimClass::customer);
-    CHECK(k2.reason == "original filing kept under review");
+    CHECK(result.text(k2).reason == "original filing kept under review");
     CHECK(decision_of(result, "K4").admitted == Units{10'000'000});  // duplicate
     const Decision& deemed = decision_of(result, "deemed:C3:BTC");
     CHECK(deemed.admitted == Units{0});
@@ -99,11 +100,11 @@ TEST_CASE("determinations: classes apply to overridden claims, reasons stay verb
     builder.customer("I1", CustomerKind::insider)
         .claim("K7", "I1", "BTC", "1", "2026-07-01")
         .determination("K7", Decide::admit, "0.5", "ledger error corrected");
-    const Determination result = determine(builder);
+    const Determined result = determine(builder);
     const Decision& k7 = decision_of(result, "K7");
     CHECK(k7.admitted == Units{50'000'000});
     CHECK(k7.full_code() == "O-DETERMINATION+LATE+INSIDER");
-    CHECK(k7.reason == "ledger error corrected");
+    CHECK(result.text(k7).reason == "ledger error corrected");
 }
 
 TEST_CASE("determinations: a claim_id naming no claim is an error") {
@@ -129,7 +130,7 @@ TEST_CASE("determinations: admit or dispute of an unknown customer or asset is a
     builder.determination("K5", Decide::admit, "1", "x")
         .determination("K6", Decide::dispute, "1", "y");
     std::vector<std::string> errors;
-    const Determination result = determine(builder, &errors);
+    const Determined result = determine(builder, &errors);
     CHECK(errors == std::vector<std::string>{
                         "determinations.csv:2:2: admit of claim \"K5\", whose customer \"C9\" is "
                         "not in customers.csv; only reject is possible",
@@ -146,7 +147,7 @@ TEST_CASE("determinations: amounts are checked against the claim's asset") {
         .determination("deemed:C3:BTC", Decide::admit, "1e5", "d")
         .determination("K2", Decide::admit, "-0", "e");
     std::vector<std::string> errors;
-    const Determination result = determine(builder, &errors);
+    const Determined result = determine(builder, &errors);
     CHECK(errors ==
           std::vector<std::string>{
               "determinations.csv:2:3: amount \"1.123456789\" has 9 fractional digits; at most "
@@ -165,10 +166,10 @@ TEST_CASE("determinations: a claim is determined once; the first line applies") 
     builder.determination("K1", Decide::admit, "0.5", "first")
         .determination("K1", Decide::reject, std::nullopt, "second");
     std::vector<std::string> errors;
-    const Determination result = determine(builder, &errors);
+    const Determined result = determine(builder, &errors);
     CHECK(errors == std::vector<std::string>{"determinations.csv:3:1: claim \"K1\" is already "
                                              "determined on line 2; a claim is determined once"});
-    CHECK(decision_of(result, "K1").reason == "first");
+    CHECK(result.text("K1").reason == "first");
 }
 
 TEST_CASE("determinations: determined_claim_ids lists every row's claim") {

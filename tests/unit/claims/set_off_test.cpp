@@ -8,6 +8,7 @@ using kanzai::engine::Units;
 using kanzai::engine::Value;
 using kanzai::testing::CaseBuilder;
 using kanzai::testing::decision_of;
+using kanzai::testing::Determined;
 
 namespace {
 
@@ -62,13 +63,13 @@ TEST_CASE("set-off: positive entitlements shrink by (V - D) / V, rounded down in
 
 TEST_CASE("set-off: the decision's ledger column and reason show the entitlement after it") {
     Diagnostics diagnostics;
-    const Determination result = determine_claims(set_off_case().build(), diagnostics);
+    const Determined result(set_off_case().build(), diagnostics);
     CHECK(diagnostics.empty());
     const Decision& k1 = decision_of(result, "K1");
     CHECK(k1.ledger == Units{72'972'972});
     CHECK(k1.admitted == Units{72'972'972});
     CHECK(k1.disputed == Units{27'027'028});
-    CHECK(k1.reason == "filed 1.00000000 BTC; ledger 0.72972972 BTC after set-off "
+    CHECK(result.text(k1).reason == "filed 1.00000000 BTC; ledger 0.72972972 BTC after set-off "
                        "(1.00000000 BTC before); 0.72972972 BTC admitted, excess 0.27027028 "
                        "BTC disputed");
     CHECK(decision_of(result, "deemed:C1:ETH").admitted == Units{510'810'810});
@@ -80,7 +81,7 @@ TEST_CASE("set-off: none leaves positive entitlements whole and reports nothing"
     CaseBuilder builder = set_off_case();
     builder.rules().set_off = SetOffRule::none;
     Diagnostics diagnostics;
-    const Determination result = determine_claims(builder.build(), diagnostics);
+    const Determined result(builder.build(), diagnostics);
     CHECK(result.set_offs.empty());
     CHECK(decision_of(result, "K1").admitted == Units{100'000'000});
     CHECK(decision_of(result, "K1").code == DecisionCode::a_matches_ledger);
