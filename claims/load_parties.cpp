@@ -41,10 +41,19 @@ std::uint32_t find_customer_cell(RowChecker& row, std::size_t column, LoadContex
     if (id.empty()) {
         return no_index;
     }
-    if (id == context.last_customer_id && context.last_customer_index != no_index) {
-        return context.last_customer_index;
+    const std::vector<Customer>& customers = context.loaded.customers;
+    const std::uint32_t last = context.last_customer_index;
+    if (last != no_index && id == context.last_customer_id) {
+        return last;
     }
-    const std::uint32_t index = context.loaded.find_customer(id);
+    // Files exported customer by customer list them in customers.csv's order: the next
+    // customer is the likely one, found without hashing (issue #7). Ids in `customers` are
+    // unique (load_customers drops a repeated one), so a match is the one find_customer
+    // would return.
+    const std::uint32_t index =
+        last != no_index && last + 1 < customers.size() && customers[last + 1].id == id
+            ? last + 1
+            : context.loaded.find_customer(id);
     if (index != no_index) {
         context.last_customer_id = context.loaded.customers[index].id;
         context.last_customer_index = index;
