@@ -64,7 +64,12 @@ void BatchWorker::loop() {
             in_flight_ -= tasks_.size();  // what follows a failed batch is not run
             tasks_.clear();
         }
-        changed_.notify_all();
+        // A producer blocked in submit() is woken once half the queue has run, not after
+        // every task: it then queues several, and each wake-up costs both threads about
+        // 10 us on this VM (measured: 0.75 s of the worker's 15 s at 1M; issue #7).
+        if (in_flight_ <= max_in_flight_ / 2 || failure_) {
+            changed_.notify_all();
+        }
     }
 }
 

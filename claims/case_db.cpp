@@ -268,7 +268,8 @@ constexpr std::size_t batch_rows = 128;
 template <typename Row>
 class RowStream {
 public:
-    static constexpr std::size_t ring_buffers = 4;
+    // 16: the worker wakes the producer when half the queue has run (claims/batch_worker.cpp).
+    static constexpr std::size_t ring_buffers = 16;
 
     // Binds `row` (the `row_number`-th of its table) to ?at, ?at+1, ... of a statement.
     using Bind = void (*)(SQLite::Statement& statement, int at, int run, int row_number,
