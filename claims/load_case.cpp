@@ -90,16 +90,14 @@ std::optional<std::string> read_bytes(const fs::path& path) {
     }
     const std::uintmax_t expected = fs::file_size(path, error);
     std::string bytes(error ? 0 : static_cast<std::size_t>(expected), '\0');
-    std::size_t size = std::fread(bytes.data(), 1, bytes.size(), file.get());
-    bytes.resize(size);
+    bytes.resize(std::fread(bytes.data(), 1, bytes.size(), file.get()));
     char buffer[1 << 16];
-    while (size == bytes.size() && std::ferror(file.get()) == 0) {
+    while (std::ferror(file.get()) == 0) {
         const std::size_t read = std::fread(buffer, 1, sizeof buffer, file.get());
         if (read == 0) {
             break;
         }
         bytes.append(buffer, read);
-        size = bytes.size();
     }
     if (std::ferror(file.get()) != 0) {
         throw IoError(fmt::format("{}: read error", path.string()));

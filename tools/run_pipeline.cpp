@@ -87,11 +87,9 @@ public:
         ++count_;
     }
 
-    // Closes the file; its hash goes to `outputs`. Returns the number of rows.
-    std::size_t close(std::vector<claims::FileHash>& outputs) {
-        outputs.push_back(file_.close());
-        return count_;
-    }
+    // Closes the file and returns its name and hash.
+    claims::FileHash close() { return file_.close(); }
+    [[nodiscard]] std::size_t count() const { return count_; }
 
 private:
     OutputFile file_;
@@ -107,10 +105,8 @@ std::size_t write_decisions(const ComputedRun& run, claims::FileHash& output,
     TableWriter<claims::DecisionRecord> writer("decisions.csv", decisions_csv_header, to,
                                                to.rows ? &to.rows->decisions : nullptr);
     claims::for_each_decision_record(run.loaded, run.determination, std::ref(writer));
-    std::vector<claims::FileHash> outputs;
-    const std::size_t count = writer.close(outputs);
-    output = std::move(outputs.front());
-    return count;
+    output = writer.close();
+    return writer.count();
 }
 
 void write_distribution(const ComputedRun& run, claims::RunRecord& header, RunDestinations to,
@@ -122,14 +118,16 @@ void write_distribution(const ComputedRun& run, claims::RunRecord& header, RunDe
             "allocations.csv", allocations_csv_header, to, rows ? &rows->allocations : nullptr);
         claims::for_each_allocation_record(run.loaded, run.determination, run.distribution,
                                            std::ref(writer));
-        counts.allocations = writer.close(header.outputs);
+        header.outputs.push_back(writer.close());
+        counts.allocations = writer.count();
     }
     timer.mark("allocations_csv");
     {
         TableWriter<claims::PayoutRecord> writer("payouts.csv", payouts_csv_header, to,
                                                  rows ? &rows->payouts : nullptr);
         claims::for_each_payout_record(run.loaded, run.schedule, std::ref(writer));
-        counts.payouts = writer.close(header.outputs);
+        header.outputs.push_back(writer.close());
+        counts.payouts = writer.count();
     }
     timer.mark("payouts_csv");
     // summary.json lists the outputs by name, whatever order they were written in.
