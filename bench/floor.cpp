@@ -1,4 +1,4 @@
-// The floor of issue #7: the least work any tool that reads a Kanzai case and writes its
+// The floor: the least work any tool that reads a Kanzai case and writes its
 // outputs must do. Reads every input file of the case folder once, splits each record into
 // fields (RFC 4180 quotes honoured), then writes output files of the given sizes.
 // `kanzai_floor CASE OUT SIZE...`: OUT/out-<i> gets SIZE_i bytes, built from the parsed

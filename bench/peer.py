@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The SQL peer of issue #7: what an analyst would do without Kanzai.
+"""The SQL peer: what an analyst would do without Kanzai.
 
 Loads the case's ledger, claims and holdings, and the determined lines (Kanzai's
 decisions.csv: the determination rules -- amendments, set-off, transfers -- are not the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of issue #7, in one command (see docs/performance.md):
+# The benchmark, in one command (see docs/performance.md):
 #   bench/run.sh [--sizes 100000,1000000[,10000000]] [--work /tmp/kanzai-bench] [--seed 7]
 #                [--build DIR]   (an existing build folder to use instead of build-release/)
 #                [--peer-max N]  (skip the SQL peer above N customers; default 1000000)

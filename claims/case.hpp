@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "claims/id_index.hpp"
+#include "claims/load/id_index.hpp"
 #include "engine/money.hpp"
 
 namespace kanzai::claims {
@@ -206,7 +206,7 @@ struct InputFile {
 };
 
 // Lets an unordered_map keyed by std::string be searched with a std::string_view, without
-// building a std::string per lookup (issue #7).
+// building a std::string per lookup.
 struct StringViewHash {
     using is_transparent = void;
     [[nodiscard]] std::size_t operator()(std::string_view text) const {
@@ -229,7 +229,7 @@ struct Case {
     std::vector<InputFile> inputs;  // sorted by name
 
     // Customer id -> index into customers. A flat index rather than a map of strings: it
-    // is looked up once per row of every file (issue #7). Filled by index_customer.
+    // is looked up once per row of every file. Filled by index_customer.
     IdIndex customer_index_by_id;
 
     // The header of each CSV file read, as written (file name -> column names in file

@@ -32,7 +32,7 @@ enum class DecisionCode : std::uint8_t {
 enum class ClaimClass : std::uint8_t { none, customer, subordinated };
 [[nodiscard]] std::string_view text_of(ClaimClass value);  // "", "customer", "subordinated"
 
-// One decision, kept small (issue #7: 2M of them at 1M customers; 368 bytes with seven
+// One decision, kept small (2M of them at 1M customers; 368 bytes with seven
 // std::string fields, now 144 and no heap allocation). Text that the Case already holds is
 // not copied: ids are read from the Case through the accessors below (the lifetime rule is
 // on Determination), and the reason is not stored but rendered when it is printed, from the

@@ -1,5 +1,5 @@
 // Owned text with stable addresses: strings appended once and read as std::string_view
-// for as long as the pool lives (issue #7: one allocation per 64 KiB instead of one
+// for as long as the pool lives (one allocation per 64 KiB instead of one
 // std::string per id). Moving the pool keeps every view valid; copying it is not allowed.
 #pragma once
 

@@ -100,7 +100,7 @@ void accumulate(const Scan& scan, int scale, Int128 limit, DecimalParse& result)
         return;
     }
     // At most 38 digits: below 10^38 < 2^127, so 128 bits cannot overflow. This is the path
-    // of every real amount; it parses millions per run (issue #7).
+    // of every real amount; it parses millions per run.
     UInt128 magnitude = 0;
     for (char c : scan.integer_digits) {
         magnitude = magnitude * 10 + static_cast<unsigned>(c - '0');
@@ -189,7 +189,7 @@ UInt128 magnitude_of(Int128 value) {
 
 // Writes the decimal digits of `magnitude` so that they end just before `end` and returns
 // where they start ("0" for 0). A 128-bit division is a library call, so the number is cut
-// into 19-digit 64-bit chunks first (formatting was a hot spot of `kanzai run`, issue #7).
+// into 19-digit 64-bit chunks first (formatting was a hot spot of `kanzai run`).
 char* write_digits(UInt128 magnitude, char* end) {
     constexpr std::uint64_t chunk = 10'000'000'000'000'000'000ULL;  // 10^19
     char* at = end;

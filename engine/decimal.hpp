@@ -49,7 +49,7 @@ struct DecimalParse {
 // format_units(1000, 0) == "1000"; negative counts get a leading '-'.
 [[nodiscard]] std::string format_units(Int128 count, int decimals);
 // The same text appended to `out`: writers of millions of rows reuse one buffer instead of
-// allocating a string per amount (issue #7).
+// allocating a string per amount.
 void append_units(std::string& out, Int128 count, int decimals);
 
 // A price in its shortest exact form: 88549 * 10^15 -> "88.549", 10^18 -> "1".

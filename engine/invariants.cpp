@@ -132,7 +132,7 @@ void check_line(const WaterfallInput& input, const WaterfallResult& result, std:
 }
 
 // One walk over the lines and the allocations together (by line, creditors last): no
-// per-line arrays of sums, which at millions of lines cost fresh memory (issue #7). An
+// per-line arrays of sums, which at millions of lines cost fresh memory. An
 // allocation out of order or of a line that does not exist is left over for the creditors'
 // part of the walk, where it fails.
 void check_allocations_and_lines(const WaterfallInput& input, const WaterfallResult& result,

@@ -24,7 +24,7 @@ struct LineGroups {
 };
 
 // One line's (or creditor's) part from one source. The steps record parts; run_waterfall
-// writes the allocations from them once, in line order (issue #7: sorting millions of
+// writes the allocations from them once, in line order (sorting millions of
 // allocations written in step order cost a second copy of them or random moves).
 struct LinePart {
     std::uint32_t index = 0;  // into WaterfallInput::lines (or ::creditors)

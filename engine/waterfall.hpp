@@ -64,7 +64,7 @@ struct WaterfallInput {
 enum class SourceKind : std::uint8_t { pool, fund, estate };
 
 // Fields ordered widest first: 64 bytes rather than 80 with the 128-bit fields in between
-// (millions of allocations live until the outputs are written; issue #7).
+// (millions of allocations live until the outputs are written).
 struct Allocation {
     Int128 amount = 0;  // > 0, minor units of the asset paid
     // What the split weighed this line by, for explanations: pool: the line's units; fund:

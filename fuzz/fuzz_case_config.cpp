@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "claims/case_config.hpp"
+#include "claims/load/case_config.hpp"
 #include "fuzz/fuzz_check.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "claims/csv_reader.hpp"
+#include "claims/load/csv_reader.hpp"
 #include "fuzz/fuzz_check.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

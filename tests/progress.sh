@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `kanzai run` shows progress on stderr only when stderr is a terminal: under a pseudo-terminal
 # (util-linux `script`) a case large enough for 0.2 s phases (250,000 customers: loading
-# alone takes about 0.5 s since issue #7 made 60,000 too fast) prints "kanzai: <phase> done"
+# alone takes about 0.5 s since the performance work made 60,000 too fast) prints "kanzai: <phase> done"
 # lines; with stderr redirected it prints nothing. Exit 77 (skipped) without `script`.
 set -uo pipefail
 kanzai=$1

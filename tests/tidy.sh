@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The tidy test (STYLE.md §9): style rules checked by a tool, not argued in review.
-# Fails on floating point in engine/ and claims/, on clock, random or I/O headers in
+# Fails on floating point in engine/ and claims/, on issue numbers in comments, on clock, random or I/O headers in
 # engine/, on includes that point upward, on heavy libraries in shared headers, on lines
 # over 100 columns and on `using namespace` in headers.
 set -u
@@ -22,13 +22,27 @@ while IFS= read -r hit; do
     fail "engine/ must stay pure: $hit"
 done < <(sources engine | xargs -r grep -nHE '#include <(chrono|ctime|random|fstream|iostream|cstdio|filesystem|thread)>|getenv|std::rand')
 
-# Dependencies point one way: tools -> claims -> engine.
+# Dependencies point one way: tools -> store -> claims -> engine.
 while IFS= read -r hit; do
     fail "upward include: $hit"
-done < <(sources engine | xargs -r grep -nHE '#include "(claims|tools)/')
+done < <(sources engine | xargs -r grep -nHE '#include "(claims|store|tools)/')
 while IFS= read -r hit; do
     fail "upward include: $hit"
-done < <(sources claims | xargs -r grep -nHE '#include "tools/')
+done < <(sources claims | xargs -r grep -nHE '#include "(store|tools)/')
+while IFS= read -r hit; do
+    fail "upward include: $hit"
+done < <(sources store | xargs -r grep -nHE '#include "tools/')
+
+# store/ is the only module that talks to SQLite (tools/main.cpp only names its exception).
+while IFS= read -r hit; do
+    fail "SQLite outside store/: $hit"
+done < <(sources engine claims tools | grep -v '^tools/main.cpp$' \
+           | xargs -r grep -nHE '#include <(SQLiteCpp|sqlite3)')
+
+# Issue numbers belong in commit messages, not in code: the reason stays, the history is in git.
+while IFS= read -r hit; do
+    fail "issue number in a comment: $hit"
+done < <(sources engine claims store tools tests bench fuzz | xargs -r grep -nHE '(issue|Issue) #[0-9]+|\(#[0-9]+\)')
 
 # Heavy libraries stay out of headers that other modules include.
 while IFS= read -r hit; do
@@ -36,17 +50,17 @@ while IFS= read -r hit; do
 done < <(sources engine claims | grep '\.hpp$' | xargs -r grep -nHE '#include <(toml\+\+|SQLiteCpp|boost/graph)')
 while IFS= read -r hit; do
     fail "Boost.Multiprecision outside engine/wide.hpp: $hit"
-done < <(sources engine claims tools tests | grep -v '^engine/wide.hpp$' | xargs -r grep -nHE '#include <boost/multiprecision')
+done < <(sources engine claims store tools tests | grep -v '^engine/wide.hpp$' | xargs -r grep -nHE '#include <boost/multiprecision')
 
 # No `using namespace` in headers.
 while IFS= read -r hit; do
     fail "using namespace in a header: $hit"
-done < <(sources engine claims tools tests | grep '\.hpp$' | xargs -r grep -nHE '^\s*using namespace')
+done < <(sources engine claims store tools tests | grep '\.hpp$' | xargs -r grep -nHE '^\s*using namespace')
 
 # Lines of at most 100 columns.
 while IFS= read -r hit; do
     fail "line over 100 columns: $hit"
-done < <(sources engine claims tools tests bench | xargs -r awk 'length($0) > 100 { print FILENAME ":" FNR }')
+done < <(sources engine claims store tools tests bench | xargs -r awk 'length($0) > 100 { print FILENAME ":" FNR }')
 
 if [ "$failures" -gt 0 ]; then
     echo "tidy: $failures problem(s)"

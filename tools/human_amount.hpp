@@ -1,4 +1,4 @@
-// Amounts for people (issue #8): thousands separators in the integer part of an exact decimal
+// Amounts for people: thousands separators in the integer part of an exact decimal
 // ("1234567.50000000" -> "1,234,567.50000000"). Only for human output (check, explain): CSV,
 // JSON and case.db keep the plain SPEC form, which is what any program must read.
 #pragma once

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser test of `kanzai report` (issue #8): runs the tutorial case, renders the report in
+# Browser test of `kanzai report`: runs the tutorial case, renders the report in
 # headless Chromium (no network), and checks that the rendered page shows exactly the
 # figures of the run's outputs: every row of the sources table against case.db, and
 # the first page of the claims table (rendered by the page's script) against decisions.csv

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Very large or deeply nested inputs fail with a clear message, not memory exhaustion
-(issue #6). Each scenario edits a small synthetic case, runs `kanzai check`, and requires:
+. Each scenario edits a small synthetic case, runs `kanzai check`, and requires:
 an exit code in the allowed set, a `file:line` message naming the file on stderr when the
 exit is 2, and a peak resident size of the child below a bound.
   deep-toml-array   case.toml with an array nested 100,000 deep

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Security basics (issue #6): outputs are owner-only whatever the umask (run folders 0700,
+# Security basics: outputs are owner-only whatever the umask (run folders 0700,
 # files 0600, case.db 0600), and ids that look like paths (`../x`, `/abs/path`) in every
 # input file cannot make kanzai write outside the case folder or --out.
 # Usage: security.sh KANZAI_BINARY

@@ -26,9 +26,9 @@
 
 #include "claims/case.hpp"
 #include "claims/decision.hpp"
-#include "claims/determine.hpp"
+#include "claims/determine/determine.hpp"
 #include "claims/diagnostics.hpp"
-#include "claims/reasons.hpp"
+#include "claims/determine/reasons.hpp"
 #include "engine/decimal.hpp"
 #include "tests/support/printing.hpp"
 

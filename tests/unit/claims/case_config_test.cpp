@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "claims/case_config.hpp"
+#include "claims/load/case_config.hpp"
 #include "tests/support/printing.hpp"
 
 namespace {

@@ -1,6 +1,6 @@
-#include "claims/claim_class.hpp"
+#include "claims/determine/claim_class.hpp"
 
-#include "claims/reasons.hpp"
+#include "claims/determine/reasons.hpp"
 #include "tests/support/case_builder.hpp"
 
 using namespace kanzai::claims;

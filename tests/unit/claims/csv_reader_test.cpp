@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "claims/csv_reader.hpp"
+#include "claims/load/csv_reader.hpp"
 
 namespace {
 

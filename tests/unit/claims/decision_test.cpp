@@ -51,7 +51,7 @@ TEST_CASE("decision: find_decision searches claim ids by bytes") {
     CHECK(find_decision(decisions, "") == no_index);
 }
 
-TEST_CASE("decision: stays small (issue #7: two million of them at 1M customers)") {
+TEST_CASE("decision: stays small (two million of them at 1M customers)") {
     // Ids are views or indexes into the Case and reasons are rendered when printed
     // (claims/reasons.hpp); a std::string field would add 32 bytes and a heap block.
     CHECK(sizeof(Decision) <= 144);

@@ -1,6 +1,6 @@
-#include "claims/deemed_claims.hpp"
+#include "claims/determine/deemed_claims.hpp"
 
-#include "claims/determine.hpp"
+#include "claims/determine/determine.hpp"
 #include "tests/support/case_builder.hpp"
 
 using namespace kanzai::claims;

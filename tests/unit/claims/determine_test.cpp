@@ -1,6 +1,6 @@
 // The whole determination: the worked example of docs/rules/claims.md and the property that
 // the order of input rows does not matter.
-#include "claims/determine.hpp"
+#include "claims/determine/determine.hpp"
 
 #include <cstdlib>
 

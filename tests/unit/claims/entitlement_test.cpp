@@ -1,4 +1,4 @@
-#include "claims/entitlement.hpp"
+#include "claims/determine/entitlement.hpp"
 
 #include "tests/support/case_builder.hpp"
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "claims/load_case.hpp"
-#include "claims/sha256.hpp"
+#include "claims/load/load_case.hpp"
+#include "claims/load/sha256.hpp"
 #include "tests/support/printing.hpp"
 
 namespace {

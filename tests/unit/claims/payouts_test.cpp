@@ -1,10 +1,10 @@
-#include "claims/payouts.hpp"
+#include "claims/distribute/payouts.hpp"
 
 #include <map>
 #include <tuple>
 
-#include "claims/determine.hpp"
-#include "claims/distribution.hpp"
+#include "claims/determine/determine.hpp"
+#include "claims/distribute/distribution.hpp"
 #include "tests/support/case_builder.hpp"
 
 using namespace kanzai;

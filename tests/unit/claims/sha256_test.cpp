@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "claims/sha256.hpp"
+#include "claims/load/sha256.hpp"
 
 using kanzai::claims::Sha256;
 using kanzai::claims::sha256_hex;

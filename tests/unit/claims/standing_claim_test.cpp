@@ -1,7 +1,7 @@
 // One test per row of SPEC's decision table and per option value that changes it.
-#include "claims/standing_claim.hpp"
+#include "claims/determine/standing_claim.hpp"
 
-#include "claims/determine.hpp"
+#include "claims/determine/determine.hpp"
 #include "tests/support/case_builder.hpp"
 
 using namespace kanzai::claims;

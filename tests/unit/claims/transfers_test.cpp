@@ -1,6 +1,6 @@
-#include "claims/transfers.hpp"
+#include "claims/determine/transfers.hpp"
 
-#include "claims/determine.hpp"
+#include "claims/determine/determine.hpp"
 #include "tests/support/case_builder.hpp"
 
 using namespace kanzai::claims;

@@ -1,4 +1,4 @@
-#include "claims/utf8.hpp"
+#include "claims/load/utf8.hpp"
 
 #include <doctest/doctest.h>
 

@@ -16,7 +16,7 @@ Parts split(Int128 pool, const Parts& weights) {
 }  // namespace
 
 TEST_CASE("largest remainder: 10 units over three equal weights give 4,3,3") {
-    // Issue #2 writes this as weights 1,1,1; SPEC's rule pays each weight in full when
+    // The example writes this as weights 1,1,1; SPEC's rule pays each weight in full when
     // W <= P, so the apportionment 4,3,3 needs weights that outweigh the pool.
     CHECK(split(10, {10, 10, 10}) == Parts{4, 3, 3});
     CHECK(split(10, {11, 11, 11}) == Parts{4, 3, 3});

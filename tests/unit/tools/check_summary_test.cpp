@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-#include "tools/check_summary.hpp"
+#include "tools/run/check_summary.hpp"
 
 namespace {
 

@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <string>
 
-#include "claims/case_db.hpp"
+#include "store/case_db.hpp"
 #include "tests/support/printing.hpp"
-#include "tools/diff_text.hpp"
+#include "tools/inspect/diff_text.hpp"
 #include "tests/support/temp_folder.hpp"
-#include "tools/explain_run.hpp"
+#include "tools/inspect/explain_run.hpp"
 
 using namespace kanzai::claims;
 using namespace kanzai::tools;

@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <string>
 
-#include "claims/case_db.hpp"
+#include "store/case_db.hpp"
 #include "tests/support/printing.hpp"
-#include "tools/explain_run.hpp"
-#include "tools/explain_text.hpp"
+#include "tools/inspect/explain_run.hpp"
+#include "tools/inspect/explain_text.hpp"
 #include "tests/support/temp_folder.hpp"
-#include "tools/run_pipeline.hpp"
+#include "tools/run/run_pipeline.hpp"
 
 using namespace kanzai::claims;
 using namespace kanzai::tools;

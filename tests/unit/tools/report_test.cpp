@@ -13,15 +13,15 @@
 #include <string>
 #include <tuple>
 
-#include "claims/case_config.hpp"
-#include "claims/case_db.hpp"
-#include "tools/notices_text.hpp"
-#include "tools/report_escape.hpp"
-#include "tools/report_html.hpp"
-#include "tools/report_recovery.hpp"
-#include "tools/report_run.hpp"
-#include "tools/report_sections.hpp"
-#include "tools/run_pipeline.hpp"
+#include "claims/load/case_config.hpp"
+#include "store/case_db.hpp"
+#include "tools/inspect/notices_text.hpp"
+#include "tools/report/report_escape.hpp"
+#include "tools/report/report_html.hpp"
+#include "tools/report/report_recovery.hpp"
+#include "tools/report/report_run.hpp"
+#include "tools/report/report_sections.hpp"
+#include "tools/run/run_pipeline.hpp"
 
 namespace {
 

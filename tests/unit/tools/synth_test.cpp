@@ -10,13 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "claims/determine.hpp"
-#include "claims/load_case.hpp"
+#include "claims/determine/determine.hpp"
+#include "claims/load/load_case.hpp"
 #include "engine/decimal.hpp"
 #include "tests/support/printing.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tools/commands.hpp"
-#include "tools/synth_case.hpp"
+#include "tools/synth/synth_case.hpp"
 
 namespace fs = std::filesystem;
 using kanzai::tools::SynthPlan;

@@ -1,0 +1,58 @@
+// The payout schedule (SPEC "Payouts"): allocations grouped by (payee, asset paid, tranche,
+// status), earlier payments caught up, small amounts held below the minimum, numbered.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims/case.hpp"
+#include "claims/decision.hpp"
+#include "claims/distribute/distribution.hpp"
+
+namespace kanzai::claims {
+
+// In the SPEC's order of precedence; `below_minimum` and `payable` are the two outcomes of
+// an eligible amount.
+enum class PayoutStatus { held_review, frozen_sanctions, held_disputed, held_kyc, below_minimum,
+                          payable };
+[[nodiscard]] std::string_view text_of(PayoutStatus status);
+
+struct Payout {
+    // Customer id or "creditor:<creditor_id>": a view into Case::customers or into
+    // PayoutSchedule::payee_texts, valid while both live.
+    std::string_view payee_id;
+    std::uint32_t asset_index = no_index;
+    int tranche = 1;
+    PayoutStatus status = PayoutStatus::payable;
+    Int128 amount = 0;  // > 0, minor units of the asset
+};
+
+struct Overpayment {
+    std::string payee_id;
+    std::uint32_t asset_index = no_index;
+    Int128 amount = 0;  // paid earlier beyond everything now eligible
+};
+
+struct PayoutSchedule {
+    std::vector<Payout> payouts;  // sorted (payee_id, asset id, tranche, status text); id = i+1
+    std::vector<Overpayment> overpayments;  // by payee_id, asset id
+    // The ids of payees that are not customers ("creditor:<creditor_id>"), sorted: payouts
+    // view them. Held by pointer: a move keeps them in place, a copy does not compile.
+    std::unique_ptr<const std::vector<std::string>> payee_texts;
+};
+
+// The payee of each allocation: the claim's payee, or "creditor:<id>".
+[[nodiscard]] std::string payee_of(const Case& loaded, const Determination& determination,
+                                   const Distribution& distribution,
+                                   const engine::Allocation& allocation);
+
+// Builds the schedule and checks SPEC's invariant: per payee and asset, payouts of every
+// status + earlier payments applied = allocations (KANZAI_ASSERT).
+[[nodiscard]] PayoutSchedule schedule_payouts(const Case& loaded,
+                                              const Determination& determination,
+                                              const Distribution& distribution);
+
+}  // namespace kanzai::claims

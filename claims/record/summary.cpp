@@ -1,0 +1,283 @@
+// summary.json (SPEC "Outputs of a run"): per-asset coverage, sources, decision codes,
+// payout statuses, recovery-rate percentiles, findings and file hashes. Amounts are decimal
+// strings; ratios strings with 6 fractional digits, rounded down.
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "claims/record/run_builder.hpp"
+#include "engine/assert.hpp"
+#include "engine/decimal.hpp"
+#include "engine/wide.hpp"
+
+namespace kanzai::claims {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using engine::format_units;
+
+std::string value_text(const Case& loaded, Int128 count) {
+    return format_units(count, loaded.config.currency().decimals);
+}
+
+Json assets_json(const Case& loaded, const Distribution& distribution) {
+    Json assets = Json::object();
+    for (std::uint32_t a = 0; a < loaded.config.assets.size(); ++a) {
+        const engine::PoolResult& pool = distribution.result.pools[a];
+        const int decimals = loaded.config.assets[a].decimals;
+        Json asset = {{"claims", format_units(pool.claims.count, decimals)},
+                      {"pool", format_units(pool.pool.count, decimals)},
+                      {"allocated", format_units(pool.allocated.count, decimals)},
+                      {"surplus", format_units(pool.surplus.count, decimals)}};
+        if (pool.claims.count > 0) {  // SPEC: coverage is absent when claims are 0
+            asset["coverage"] = engine::format_ratio(pool.pool.count, pool.claims.count);
+        }
+        assets[loaded.config.assets[a].id] = std::move(asset);
+    }
+    return assets;
+}
+
+Json funds_json(const Case& loaded, const Distribution& distribution) {
+    Json funds = Json::object();
+    for (std::size_t f = 0; f < loaded.config.funds.size(); ++f) {
+        const Fund& fund = loaded.config.funds[f];
+        const engine::FundResult& result = distribution.result.funds[f];
+        funds[fund.id] = {{"kind", std::string(text_of(fund.kind))},
+                          {"tranche", fund.tranche},
+                          {"amount", value_text(loaded, result.amount.count)},
+                          {"carried_in", value_text(loaded, result.carried_in.count)},
+                          {"available", value_text(loaded, result.available.count)},
+                          {"allocated", value_text(loaded, result.allocated.count)},
+                          {"leftover", value_text(loaded, result.leftover.count)},
+                          {"leftover_to", result.leftover_to_next ? "next" : "estate"}};
+    }
+    return funds;
+}
+
+Json estate_json(const Case& loaded, const Distribution& distribution) {
+    const engine::EstateResult& estate = distribution.result.estate;
+    constexpr const char* class_names[] = {"admin", "priority", "general", "subordinated"};
+    Json classes = Json::object();
+    for (std::size_t c = 0; c < engine::estate_classes_count; ++c) {
+        classes[class_names[c]] = {
+            {"claims", value_text(loaded, estate.classes[c].claims.count)},
+            {"allocated", value_text(loaded, estate.classes[c].allocated.count)}};
+    }
+    return {{"cash", value_text(loaded, estate.cash.count)},
+            {"non_segregated", value_text(loaded, estate.non_segregated.count)},
+            {"from_pools_and_funds", value_text(loaded, estate.from_pools_and_funds.count)},
+            {"available", value_text(loaded, estate.available.count)},
+            {"allocated", value_text(loaded, estate.allocated.count)},
+            {"residue", value_text(loaded, estate.residue.count)},
+            {"tranche", estate.tranche},
+            {"classes", std::move(classes)}};
+}
+
+// SPEC: recovery rate of a claim with lines = (value at price of its in-kind allocations +
+// its fund and estate allocations) / (value of its lines), over claims whose lines are worth
+// more than 0; percentile p is the ceil(p/100 * n)-th smallest. Each rate is kept as its
+// printed value floor(rate * 10^6) (what format_ratio prints): floor is monotone, so the k-th
+// smallest printed rate is the printed k-th smallest rate.
+// One linear walk: lines are in line order (claim by claim) and the allocations by line,
+// creditors last, so a claim's lines and their allocations are two contiguous runs.
+std::vector<Int128> recovery_rates(const Case& loaded, const Distribution& distribution) {
+    const auto& lines = distribution.input.lines;
+    const auto& line_results = distribution.result.lines;
+    const auto& allocations = distribution.result.allocations;
+    std::vector<engine::Valuation> valuations;
+    for (std::uint32_t a = 0; a < loaded.config.assets.size(); ++a) {
+        valuations.push_back(loaded.config.valuation(a));
+    }
+    std::vector<Int128> rates;
+    std::size_t next = 0;  // the first allocation not yet counted
+    for (std::size_t first = 0; first < lines.size();) {
+        const std::uint32_t claim = lines[first].claim_index;
+        Int128 value = 0;
+        Int128 recovered = 0;
+        std::size_t last = first;
+        for (; last < lines.size() && lines[last].claim_index == claim; ++last) {
+            value = engine::checked_add(value, line_results[last].line_value.count);
+            for (; next < allocations.size() && !allocations[next].is_creditor &&
+                   allocations[next].line_index == last;
+                 ++next) {
+                const engine::Allocation& allocation = allocations[next];
+                Int128 recovered_here = allocation.amount;
+                if (allocation.source_kind == engine::SourceKind::pool) {
+                    // A line paid in full in kind recovers its own value at price, which
+                    // the waterfall has already computed (and its invariants confirmed).
+                    recovered_here = allocation.amount == lines[last].units.count
+                                         ? line_results[last].line_value.count
+                                         : engine::value_of(Units{allocation.amount},
+                                                            valuations[allocation.asset_index])
+                                               .count;
+                }
+                recovered = engine::checked_add(recovered, recovered_here);
+            }
+        }
+        KANZAI_ASSERT(last == lines.size() || lines[last].claim_index > claim);
+        if (value > 0) {
+            rates.push_back(engine::mul_div(recovered, 1'000'000, value).quotient);
+        }
+        first = last;
+    }
+    // Every line allocation was met on the way: only creditors' remain.
+    KANZAI_ASSERT(next == allocations.size() || allocations[next].is_creditor);
+    return rates;
+}
+
+Json recovery_json(const Case& loaded, const Distribution& distribution) {
+    std::vector<Int128> rates = recovery_rates(loaded, distribution);
+    Json percentiles = Json::object();
+    if (rates.empty()) {
+        return percentiles;
+    }
+    // Ranks in increasing order: each nth_element works on what is right of the last one.
+    auto sorted_from = rates.begin();
+    for (const int p : {10, 25, 50, 75, 90}) {
+        const std::size_t n = rates.size();
+        const std::size_t rank = (static_cast<std::size_t>(p) * n + 99) / 100;  // ceil
+        const auto at =
+            rates.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
+        std::nth_element(sorted_from, at, rates.end());
+        sorted_from = at;
+        percentiles["p" + std::to_string(p)] = format_units(*at, 6);
+    }
+    return percentiles;
+}
+
+// Decisions counted per full code. The full code depends only on the code, the class and
+// the two suffixes: count those (no string per decision), then spell each kind once.
+std::map<std::string, int> decision_codes(const Determination& determination) {
+    constexpr std::size_t kinds = 8;  // subordinated, late_suffix, insider_suffix
+    const std::size_t codes_count = static_cast<std::size_t>(DecisionCode::o_determination) + 1;
+    std::vector<int> counts(codes_count * kinds, 0);
+    std::vector<std::size_t> example(codes_count * kinds, 0);  // a decision of each kind
+    for (std::size_t d = 0; d < determination.decisions.size(); ++d) {
+        const Decision& decision = determination.decisions[d];
+        const std::size_t kind = (decision.claim_class == ClaimClass::subordinated ? 4U : 0U) |
+                                 (decision.late_suffix ? 2U : 0U) |
+                                 (decision.insider_suffix ? 1U : 0U);
+        const std::size_t bucket = static_cast<std::size_t>(decision.code) * kinds + kind;
+        KANZAI_ASSERT(bucket < counts.size());
+        if (counts[bucket]++ == 0) {
+            example[bucket] = d;
+        }
+    }
+    std::map<std::string, int> codes;
+    for (std::size_t bucket = 0; bucket < counts.size(); ++bucket) {
+        if (counts[bucket] > 0) {
+            codes[determination.decisions[example[bucket]].full_code()] += counts[bucket];
+        }
+    }
+    return codes;
+}
+
+std::map<std::string, int> payout_statuses(const PayoutSchedule& schedule) {
+    constexpr std::size_t statuses_count = static_cast<std::size_t>(PayoutStatus::payable) + 1;
+    std::array<int, statuses_count> counts{};
+    for (const Payout& payout : schedule.payouts) {
+        ++counts[static_cast<std::size_t>(payout.status)];
+    }
+    std::map<std::string, int> statuses;
+    for (std::size_t k = 0; k < statuses_count; ++k) {
+        if (counts[k] > 0) {
+            statuses[std::string(text_of(static_cast<PayoutStatus>(k)))] = counts[k];
+        }
+    }
+    return statuses;
+}
+
+Json receivables_json(const Case& loaded, const Determination& determination) {
+    Json receivables = Json::object();
+    for (const SetOff& set_off : determination.set_offs) {
+        if (set_off.receivable.count > 0) {
+            receivables[loaded.customers[set_off.customer_index].id] =
+                value_text(loaded, set_off.receivable.count);
+        }
+    }
+    return receivables;
+}
+
+Json overpayments_json(const Case& loaded, const PayoutSchedule& schedule) {
+    Json overpayments = Json::array();
+    for (const Overpayment& over : schedule.overpayments) {
+        const Asset& asset = loaded.config.assets[over.asset_index];
+        overpayments.push_back({{"payee_id", over.payee_id},
+                                {"asset", asset.id},
+                                {"amount", format_units(over.amount, asset.decimals)}});
+    }
+    return overpayments;
+}
+
+// Frozen and lost holdings, per status and asset: reported, never distributed.
+Json holdings_not_distributed_json(const Case& loaded) {
+    std::map<std::string, std::map<std::uint32_t, Int128>> totals;  // status, asset index
+    for (const Holding& holding : loaded.holdings) {
+        if (holding.status != HoldingStatus::held) {
+            Int128& total = totals[std::string(text_of(holding.status))][holding.asset_index];
+            total = engine::checked_add(total, holding.amount.count);
+        }
+    }
+    Json holdings = Json::object();
+    for (const auto& [status, by_asset] : totals) {
+        Json assets = Json::object();
+        for (const auto& [asset_index, units] : by_asset) {
+            const Asset& asset = loaded.config.assets[asset_index];
+            assets[asset.id] = format_units(units, asset.decimals);
+        }
+        holdings[status] = std::move(assets);
+    }
+    return holdings;
+}
+
+// One message per claim; several findings of one claim are joined with "; ".
+Json transfer_findings_json(const Determination& determination) {
+    Json findings = Json::object();
+    for (const TransferFinding& finding : determination.transfer_findings) {
+        if (findings.contains(finding.claim_id)) {
+            findings[finding.claim_id] =
+                findings[finding.claim_id].get<std::string>() + "; " + finding.message;
+        } else {
+            findings[finding.claim_id] = finding.message;
+        }
+    }
+    return findings;
+}
+
+}  // namespace
+
+std::string render_summary_json(const Case& loaded, const Determination& determination,
+                                const Distribution& distribution,
+                                const PayoutSchedule& schedule,
+                                const std::vector<FileHash>& outputs) {
+    Json summary;
+    summary["engine"] = std::string("kanzai ") + KANZAI_VERSION;
+    summary["case"] = {{"name", loaded.config.name}, {"currency", loaded.config.currency().id}};
+    summary["assets"] = assets_json(loaded, distribution);
+    summary["funds"] = funds_json(loaded, distribution);
+    summary["estate"] = estate_json(loaded, distribution);
+    summary["decision_codes"] = decision_codes(determination);
+    summary["payout_statuses"] = payout_statuses(schedule);
+    summary["recovery_rate_percentiles"] = recovery_json(loaded, distribution);
+    summary["receivables"] = receivables_json(loaded, determination);
+    summary["overpayments"] = overpayments_json(loaded, schedule);
+    summary["holdings_not_distributed"] = holdings_not_distributed_json(loaded);
+    summary["transfer_findings"] = transfer_findings_json(determination);
+    Json inputs = Json::object();
+    for (const InputFile& input : loaded.inputs) {
+        inputs[input.name] = input.sha256;
+    }
+    summary["inputs"] = std::move(inputs);
+    Json output_hashes = Json::object();
+    for (const FileHash& output : outputs) {
+        output_hashes[output.name] = output.sha256;
+    }
+    summary["outputs"] = std::move(output_hashes);
+    // Text from input files is UTF-8 per SPEC; an invalid byte is replaced rather than
+    // ending the run after every check has passed.
+    return summary.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace kanzai::claims

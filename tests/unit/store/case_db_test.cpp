@@ -1,0 +1,401 @@
+// case.db: a run reads back exactly as inserted, is visible completely or not at all, and
+// can never be changed afterwards (SPEC "Outputs of a run"; docs/case-db.md).
+#include "store/case_db.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <string>
+
+#include "claims/io_error.hpp"
+#include "engine/assert.hpp"
+#include "tests/support/printing.hpp"
+
+using namespace kanzai::claims;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh folder per test, removed afterwards.
+struct TempFolder {
+    fs::path path;
+    TempFolder() {
+        static int counter = 0;
+        path = fs::temp_directory_path() /
+               ("kanzai-case-db-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempFolder() { fs::remove_all(path); }
+    [[nodiscard]] std::string db() const { return (path / "case.db").string(); }
+};
+
+// A small run, hand-made: one pool split over two lines, one estate class, one set-off.
+RunRecord sample_run(int number) {
+    RunRecord r;
+    r.number = number;
+    r.engine = "kanzai 0.1.0";
+    r.created_at = "2026-07-01T09:30:00Z";
+    r.case_name = "Example Exchange";
+    r.out_folder = "out/run-" + std::to_string(number);
+    r.inputs = {{"claims.csv", std::string(64, 'a')}, {"ledger.csv", std::string(64, 'b')}};
+    r.outputs = {{"decisions.csv", std::string(64, 'c')}};
+    r.summary_json = "{\"engine\": \"kanzai 0.1.0\"}\n";
+    r.decisions = {
+        {"K1", "C1", "C1", "C1", "BTC", "1.00000000", "1.00000000", "1.00000000", "0.00000000",
+         "customer", "A-MATCHES-LEDGER", "the filed amount matches the ledger", "5000000"},
+        {"K2", "C2", "C1", "C3", "BTC", "2.00000000", "0.50000000", "0.50000000", "1.50000000",
+         "customer", "P-EXCESS-DISPUTED", "filed above the ledger; \"excess\" disputed",
+         "2500000"},
+    };
+    r.allocations = {
+        {"K1", "admitted", "pool:BTC", "BTC", "0.60000000", 1, "1.00000000"},
+        {"K1", "admitted", "estate:general", "JPY", "1000", 2, "2000000"},
+        {"K2", "admitted", "pool:BTC", "BTC", "0.30000000", 1, "0.50000000"},
+        {"K2", "disputed", "pool:BTC", "BTC", "0.90000000", 1, "1.50000000"},
+    };
+    r.payouts = {
+        {1, "C1", "BTC", "0.60000000", 1, "payable"},
+        {2, "C1", "JPY", "1000", 2, "payable"},
+        {3, "C3", "BTC", "0.30000000", 1, "held_kyc"},
+        {4, "C3", "BTC", "0.90000000", 1, "held_disputed"},
+    };
+    r.sources = {
+        {"pool:BTC", "BTC", "1.80000000", "3.00000000", "1.80000000", "0.00000000", 1},
+        {"estate:general", "JPY", "1000", "2000000", "1000", "0", 2},
+    };
+    r.set_offs = {{"C2", "100000", "400000", ""}};
+    return r;
+}
+
+void check_same(const RunRecord& a, const RunRecord& b) {
+    CHECK(a.number == b.number);
+    CHECK(a.engine == b.engine);
+    CHECK(a.created_at == b.created_at);
+    CHECK(a.case_name == b.case_name);
+    CHECK(a.out_folder == b.out_folder);
+    CHECK(a.summary_json == b.summary_json);
+    REQUIRE(a.inputs.size() == b.inputs.size());
+    for (std::size_t i = 0; i < a.inputs.size(); ++i) {
+        CHECK(a.inputs[i].name == b.inputs[i].name);
+        CHECK(a.inputs[i].sha256 == b.inputs[i].sha256);
+    }
+    REQUIRE(a.outputs.size() == b.outputs.size());
+    for (std::size_t i = 0; i < a.outputs.size(); ++i) {
+        CHECK(a.outputs[i].name == b.outputs[i].name);
+        CHECK(a.outputs[i].sha256 == b.outputs[i].sha256);
+    }
+    REQUIRE(a.decisions.size() == b.decisions.size());
+    for (std::size_t i = 0; i < a.decisions.size(); ++i) {
+        const DecisionRecord& x = a.decisions[i];
+        const DecisionRecord& y = b.decisions[i];
+        CHECK(x.claim_id == y.claim_id);
+        CHECK(x.customer_id == y.customer_id);
+        CHECK(x.claimant_id == y.claimant_id);
+        CHECK(x.payee_id == y.payee_id);
+        CHECK(x.asset == y.asset);
+        CHECK(x.filed == y.filed);
+        CHECK(x.ledger == y.ledger);
+        CHECK(x.admitted == y.admitted);
+        CHECK(x.disputed == y.disputed);
+        CHECK(x.claim_class == y.claim_class);
+        CHECK(x.code == y.code);
+        CHECK(x.reason == y.reason);
+        CHECK(x.value == y.value);
+    }
+    REQUIRE(a.allocations.size() == b.allocations.size());
+    for (std::size_t i = 0; i < a.allocations.size(); ++i) {
+        const AllocationRecord& x = a.allocations[i];
+        const AllocationRecord& y = b.allocations[i];
+        CHECK(x.claim_id == y.claim_id);
+        CHECK(x.portion == y.portion);
+        CHECK(x.source == y.source);
+        CHECK(x.asset == y.asset);
+        CHECK(x.amount == y.amount);
+        CHECK(x.tranche == y.tranche);
+        CHECK(x.weight == y.weight);
+    }
+    REQUIRE(a.payouts.size() == b.payouts.size());
+    for (std::size_t i = 0; i < a.payouts.size(); ++i) {
+        const PayoutRecord& x = a.payouts[i];
+        const PayoutRecord& y = b.payouts[i];
+        CHECK(x.payout_id == y.payout_id);
+        CHECK(x.payee_id == y.payee_id);
+        CHECK(x.asset == y.asset);
+        CHECK(x.amount == y.amount);
+        CHECK(x.tranche == y.tranche);
+        CHECK(x.status == y.status);
+    }
+    REQUIRE(a.sources.size() == b.sources.size());
+    for (std::size_t i = 0; i < a.sources.size(); ++i) {
+        const SourceRecord& x = a.sources[i];
+        const SourceRecord& y = b.sources[i];
+        CHECK(x.source == y.source);
+        CHECK(x.asset == y.asset);
+        CHECK(x.available == y.available);
+        CHECK(x.weights == y.weights);
+        CHECK(x.allocated == y.allocated);
+        CHECK(x.left == y.left);
+        CHECK(x.tranche == y.tranche);
+    }
+    REQUIRE(a.set_offs.size() == b.set_offs.size());
+    for (std::size_t i = 0; i < a.set_offs.size(); ++i) {
+        CHECK(a.set_offs[i].customer_id == b.set_offs[i].customer_id);
+        CHECK(a.set_offs[i].debt == b.set_offs[i].debt);
+        CHECK(a.set_offs[i].positive_value == b.set_offs[i].positive_value);
+        CHECK(a.set_offs[i].receivable == b.set_offs[i].receivable);
+    }
+}
+
+// Rows of every table, through a separate connection (what another process would see).
+int rows_total(const std::string& path) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    int total = 0;
+    for (const char* table : {"runs", "run_files", "decisions", "allocations", "payouts",
+                              "sources", "set_offs"}) {
+        total += db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt();
+    }
+    return total;
+}
+
+constexpr int sample_rows = 1 + 3 + 2 + 4 + 4 + 2 + 1;
+
+}  // namespace
+
+TEST_CASE("case db: a run reads back exactly as inserted, field by field") {
+    TempFolder folder;
+    RunRecord run = sample_run(1);
+    // Amounts above 64 bits survive: they are stored as text, never as SQLite numbers.
+    run.decisions[0].filed = "170141183460469231731687303715884105727";
+    {
+        CaseDb db(folder.db());
+        auto pending = db.insert_run(run);
+        CHECK(pending.number() == 1);
+        pending.commit();
+    }
+    CaseDb db(folder.db(), CaseDbMode::read_only);
+    const auto back = db.read_run(1);
+    REQUIRE(back.has_value());
+    check_same(*back, run);
+    CHECK_FALSE(db.read_run(2).has_value());
+}
+
+TEST_CASE("case db: rows inserted in batches keep their order, tail included") {
+    TempFolder folder;
+    RunRecord run = sample_run(1);
+    run.payouts.clear();
+    for (int index = 0; index < 300; ++index) {  // two full batches of 128 and a tail of 44
+        DecisionRecord decision = run.decisions[0];
+        decision.claim_id = fmt::format("Z{:04}", 300 - index);  // rows not in id order
+        run.decisions.push_back(decision);
+        run.payouts.push_back({index + 1, decision.claim_id, "BTC", "0.00000001", 1, "payable"});
+    }
+    CaseDb db(folder.db());
+    db.insert_run(run).commit();
+    check_same(*db.read_run(1), run);
+}
+
+TEST_CASE("case db: run numbers ascend and an empty created_at is filled in UTC") {
+    TempFolder folder;
+    CaseDb db(folder.db());
+    CHECK(db.next_run_number() == 1);
+    CHECK(db.run_numbers().empty());
+    db.insert_run(sample_run(1)).commit();
+    RunRecord third = sample_run(3);  // a --no-db run 2 left a gap
+    third.created_at.clear();
+    db.insert_run(third).commit();
+    CHECK(db.run_numbers() == std::vector<int>{1, 3});
+    CHECK(db.next_run_number() == 4);
+    const std::string created_at = db.read_run(3)->created_at;
+    REQUIRE(created_at.size() == 20);
+    CHECK(created_at[4] == '-');
+    CHECK(created_at[10] == 'T');
+    CHECK(created_at[19] == 'Z');
+    // Runs are recorded in order only: neither a repeated nor an earlier number.
+    CHECK_THROWS_AS(static_cast<void>(db.insert_run(sample_run(3))), IoError);
+    CHECK_THROWS_AS(static_cast<void>(db.insert_run(sample_run(2))), IoError);
+    CHECK(db.run_numbers() == std::vector<int>{1, 3});
+}
+
+TEST_CASE("case db: a run is invisible until committed and absent after a rollback") {
+    TempFolder folder;
+    CaseDb db(folder.db());
+    db.insert_run(sample_run(1)).commit();
+    {
+        auto pending = db.insert_run(sample_run(2));
+        // Another connection sees the snapshot before the transaction: run 1 only.
+        CHECK(rows_total(folder.db()) == sample_rows);
+    }  // destroyed without commit: rolled back
+    CHECK(db.run_numbers() == std::vector<int>{1});
+    CHECK(rows_total(folder.db()) == sample_rows);
+    {
+        auto pending = db.insert_run(sample_run(2));
+        pending.commit();
+    }
+    CHECK(rows_total(folder.db()) == 2 * sample_rows);
+    check_same(*db.read_run(2), sample_run(2));
+}
+
+TEST_CASE("case db: the sealing triggers a run drops for its rows are never seen missing") {
+    TempFolder folder;
+    CaseDb db(folder.db());
+    db.insert_run(sample_run(1)).commit();
+    const auto triggers = [&folder] {
+        SQLite::Database raw(folder.db(), SQLite::OPEN_READONLY);
+        return raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")
+            .getInt();
+    };
+    const int all = 1 + 2 * 7 + 6;
+    REQUIRE(triggers() == all);
+    {
+        CaseDb::RunInsert insert = db.begin_run(sample_run(2));
+        for (const DecisionRecord& decision : sample_run(2).decisions) {
+            insert.add(decision);
+        }
+        CHECK(triggers() == all);  // other connections: the committed schema
+    }  // destroyed without finish: rolled back, triggers included
+    CHECK(triggers() == all);
+    {
+        auto pending = db.insert_run(sample_run(2));
+        CHECK(triggers() == all);
+        pending.commit();
+    }
+    CHECK(triggers() == all);
+    SQLite::Database raw(folder.db(), SQLite::OPEN_READWRITE);
+    CHECK_THROWS_AS(raw.exec("INSERT INTO decisions SELECT 2, 99, 'K99', customer_id, "
+                             "claimant_id, payee_id, asset, filed, ledger, admitted, disputed, "
+                             "class, code, reason, value FROM decisions WHERE run = 2 LIMIT 1"),
+                    SQLite::Exception);
+}
+
+TEST_CASE("case db: a run that fails halfway leaves the database as it was") {
+    TempFolder folder;
+    CaseDb db(folder.db());
+    RunRecord bad = sample_run(1);
+    bad.payouts.back().amount = "1e5";  // a number, not decimal text: refused before SQL
+    CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), kanzai::InvariantViolation);
+    bad = sample_run(1);
+    bad.payouts.back().status = "paid";  // the schema refuses the very last row
+    CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), SQLite::Exception);
+    bad = sample_run(1);
+    bad.decisions.push_back(bad.decisions.front());  // a claim id twice
+    bad.decisions.back().reason = "again";
+    CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), SQLite::Exception);
+    CHECK(rows_total(folder.db()) == 0);
+    CHECK(db.next_run_number() == 1);
+    db.insert_run(sample_run(1)).commit();
+    CHECK(rows_total(folder.db()) == sample_rows);
+}
+
+TEST_CASE("case db: an earlier run can be neither updated, deleted nor added to") {
+    TempFolder folder;
+    {
+        CaseDb db(folder.db());
+        db.insert_run(sample_run(1)).commit();
+        db.insert_run(sample_run(2)).commit();
+    }
+    SQLite::Database raw(folder.db(), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA foreign_keys = ON");
+    for (const char* table : {"runs", "run_files", "decisions", "allocations", "payouts",
+                              "sources", "set_offs"}) {
+        CAPTURE(table);
+        const std::string column = std::string(table) == "runs" ? "number" : "run";
+        CHECK_THROWS_AS(raw.exec(std::string("DELETE FROM ") + table), SQLite::Exception);
+        CHECK_THROWS_AS(raw.exec("UPDATE " + std::string(table) + " SET " + column + " = 9"),
+                        SQLite::Exception);
+    }
+    CHECK_THROWS_AS(raw.exec("UPDATE decisions SET admitted = '9.00000000' WHERE run = 1"),
+                    SQLite::Exception);
+    CHECK_THROWS_AS(raw.exec("INSERT INTO payouts VALUES (1, 99, 99, 'X', 'BTC', '1', 1, "
+                             "'payable')"),
+                    SQLite::Exception);
+    CHECK_THROWS_AS(raw.exec("INSERT OR REPLACE INTO runs VALUES (1, 'x', 'x', 'x', 'x', 'x')"),
+                    SQLite::Exception);
+    CHECK(rows_total(folder.db()) == 2 * sample_rows);
+    CaseDb db(folder.db(), CaseDbMode::read_only);
+    check_same(*db.read_run(1), sample_run(1));
+}
+
+TEST_CASE("case db: the file is WAL with 64 KiB pages, versioned, and passes integrity and "
+          "foreign key checks") {
+    TempFolder folder;
+    {
+        CaseDb db(folder.db());
+        db.insert_run(sample_run(1)).commit();
+    }
+    CaseDb reopened(folder.db());  // opening again keeps the schema as it is
+    CHECK(reopened.run_numbers() == std::vector<int>{1});
+    SQLite::Database raw(folder.db(), SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(raw.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(raw.execAndGet("PRAGMA page_size").getInt() == 65536);
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == case_db_schema_version);
+    SQLite::Statement foreign_keys(raw, "PRAGMA foreign_key_check");
+    CHECK_FALSE(foreign_keys.executeStep());
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'").getInt() ==
+          1 + 2 * 7 + 6);
+}
+
+TEST_CASE("case db: a foreign or newer file is refused, and read-only needs the file") {
+    TempFolder folder;
+    {
+        SQLite::Database raw(folder.db(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("PRAGMA user_version = 7");
+    }
+    CHECK_THROWS_AS(CaseDb(folder.db()), IoError);
+    CHECK_THROWS_AS(CaseDb((folder.path / "missing.db").string(), CaseDbMode::read_only),
+                    SQLite::Exception);
+    CHECK_FALSE(fs::exists(folder.path / "missing.db"));
+}
+
+TEST_CASE("case db: reading back a corrupt run is an invariant violation") {
+    TempFolder folder;
+    {
+        CaseDb db(folder.db());
+        db.insert_run(sample_run(1)).commit();
+    }
+    {
+        // Corruption from outside kanzai: someone drops the guard and edits an amount.
+        SQLite::Database raw(folder.db(), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER allocations_no_update");
+        raw.exec("UPDATE allocations SET amount = '0.60000001' WHERE run = 1 AND row = 0");
+    }
+    CaseDb db(folder.db(), CaseDbMode::read_only);
+    CHECK_THROWS_AS(static_cast<void>(db.read_run(1)), kanzai::InvariantViolation);
+}
+
+TEST_CASE("case db: the read-back check pairs allocations with their sources") {
+    verify_run_record(sample_run(1));  // consistent: does not throw
+    RunRecord r = sample_run(1);
+    r.sources[0].allocated = "1.70000000";
+    r.sources[0].left = "0.10000000";  // allocated + left == available, but the sum is 1.8
+    CHECK_THROWS_AS(verify_run_record(r), kanzai::InvariantViolation);
+    r = sample_run(1);
+    r.sources[1].left = "1";  // allocated + left != available
+    CHECK_THROWS_AS(verify_run_record(r), kanzai::InvariantViolation);
+    r = sample_run(1);
+    r.allocations[1].source = "estate:admin";  // no such source recorded
+    CHECK_THROWS_AS(verify_run_record(r), kanzai::InvariantViolation);
+    r = sample_run(1);
+    r.allocations[0].amount = "0.6000000";  // 7 decimals where the pool has 8
+    CHECK_THROWS_AS(verify_run_record(r), kanzai::InvariantViolation);
+}
+
+TEST_CASE("case db: record amounts parse with the decimals they are written with") {
+    const auto btc = parse_record_amount("1.50000000");
+    REQUIRE(btc.has_value());
+    CHECK(btc->count == 150000000);
+    CHECK(btc->decimals == 8);
+    const auto yen = parse_record_amount("-1000");
+    REQUIRE(yen.has_value());
+    CHECK(yen->count == -1000);
+    CHECK(yen->decimals == 0);
+    CHECK_FALSE(parse_record_amount("").has_value());
+    CHECK_FALSE(parse_record_amount("1e5").has_value());
+    CHECK_FALSE(parse_record_amount("1.").has_value());
+    CHECK_FALSE(parse_record_amount("0.1234567890123456789").has_value());
+}

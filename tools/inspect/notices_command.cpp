@@ -1,0 +1,83 @@
+// `kanzai notices CASE --out DIR [--run N] [--dispute-days D]`: one determination notice per
+// payee of a run, written atomically into DIR (a staged folder renamed into place).
+#include <array>
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "claims/load/csv_reader.hpp"
+#include "tools/commands.hpp"
+#include "tools/run/folders.hpp"
+#include "tools/inspect/notices_text.hpp"
+#include "tools/report/report_run.hpp"
+#include "tools/run/run_pipeline.hpp"
+#include "tools/run/staged_dir.hpp"
+
+namespace kanzai::tools {
+namespace {
+
+namespace fs = std::filesystem;
+
+// customer_id -> name, from customers.csv (already validated by the run).
+std::map<std::string, std::string> read_customer_names(const std::string& case_folder) {
+    static constexpr std::array<claims::CsvColumn, 6> schema{{
+        {"customer_id", true}, {"name", false}, {"kind", false}, {"kyc", false},
+        {"sanctioned", false}, {"country", false},
+    }};
+    std::string text = read_file((fs::path(case_folder) / "customers.csv").string());
+    claims::Diagnostics diagnostics;
+    std::map<std::string, std::string> names;
+    (void)claims::read_csv("customers.csv", text, schema, diagnostics,
+                           [&](const claims::CsvRecord& record) {
+                               names.emplace(record.cell(0), record.cell(1));
+                           });
+    return names;
+}
+
+// A file name for a payee id: bytes outside [A-Za-z0-9._-] become '_'; the number in front
+// keeps names unique and in payee order.
+std::string notice_file_name(std::size_t number, const std::string& payee_id) {
+    std::string safe;
+    for (const char c : payee_id) {
+        const bool is_safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                             (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+        safe += is_safe ? c : '_';
+    }
+    return fmt::format("{:05}-{}.txt", number, safe);
+}
+
+}  // namespace
+
+int run_notices(const NoticesOptions& options) {
+    const std::optional<claims::CaseConfig> config = load_report_config(options.case_folder);
+    if (!config) {
+        return exit_invalid_input;
+    }
+    if (is_occupied(options.out)) {
+        fmt::print(stderr, "kanzai notices: {} exists and is not empty; nothing was written\n",
+                   options.out);
+        return exit_io;
+    }
+    const claims::RunRecord run = read_report_run(options.case_folder, options.run);
+    const std::map<std::string, std::string> names = read_customer_names(options.case_folder);
+    const NoticeCase notice_case{
+        .name = config->name, .court = config->court, .case_number = config->case_number,
+        .administrator = config->administrator, .currency = config->currency().id,
+        .run_number = run.number, .engine = run.engine,
+        .dispute_deadline = dispute_deadline_text(run.created_at, options.dispute_days)};
+    const std::vector<PayeeRows> payees = group_rows_by_payee(run);
+    StagedDir staged(options.out);
+    for (std::size_t index = 0; index < payees.size(); ++index) {
+        const auto name = names.find(payees[index].payee_id);
+        staged.write_file(notice_file_name(index + 1, payees[index].payee_id),
+                          render_notice(notice_case, run, payees[index],
+                                        name == names.end() ? "" : name->second));
+    }
+    staged.publish();
+    staged.keep();
+    fmt::print("notices of run {}: {} payees -> {}\n", run.number, payees.size(), options.out);
+    return exit_done;
+}
+
+}  // namespace kanzai::tools

@@ -1,0 +1,38 @@
+// The static sections of the review report, each rendered to an HTML fragment from the
+// case's configuration, the run and its summary.json. Every input-derived string is escaped.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "claims/case.hpp"
+#include "claims/record/run_record.hpp"
+
+namespace kanzai::tools {
+
+struct ReportContext {
+    const claims::CaseConfig& config;
+    const claims::RunRecord& run;
+    const nlohmann::json& summary;
+};
+
+// Case name, court, case number, administrator, cutoff, run number, engine, input hashes.
+[[nodiscard]] std::string render_header_section(const ReportContext& context);
+// Per asset: claims vs pool, with a bar of the coverage (CSS widths, no script).
+[[nodiscard]] std::string render_coverage_section(const ReportContext& context);
+// Pools, funds and estate classes: available, allocated, left.
+[[nodiscard]] std::string render_sources_section(const ReportContext& context);
+// Histogram of recovery rates per claimant.
+[[nodiscard]] std::string render_recovery_section(const ReportContext& context);
+// Decision codes with their counts, and payout statuses with theirs.
+[[nodiscard]] std::string render_decisions_section(const ReportContext& context);
+// Disputed claims, transfer findings, receivables, overpayments, undistributed holdings,
+// held payouts by status.
+[[nodiscard]] std::string render_findings_section(const ReportContext& context);
+
+// The width, as a CSS percentage with two decimals ("80.00%"), of a ratio written as a
+// decimal string ("0.800000"), capped at 100%. Exact: digit arithmetic, no floating point.
+[[nodiscard]] std::string percent_width(const std::string& ratio);
+
+}  // namespace kanzai::tools

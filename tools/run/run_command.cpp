@@ -1,0 +1,97 @@
+// `kanzai run CASE [--out DIR] [--no-db]`: computes the run, then writes it atomically into
+// CASE/out/run-NNNN/ (or DIR) and records it in CASE/case.db.
+#include <algorithm>
+#include <filesystem>
+#include <future>
+
+#include <fmt/format.h>
+
+#include "store/case_db.hpp"
+#include "tools/commands.hpp"
+#include "tools/run/folders.hpp"
+#include "tools/run/phase_timer.hpp"
+#include "tools/run/run_pipeline.hpp"
+#include "tools/run/staged_dir.hpp"
+
+namespace kanzai::tools {
+
+namespace fs = std::filesystem;
+
+int run_run(const RunOptions& options) {
+    claims::Diagnostics diagnostics;
+    // Every input error is found by loading and determination, before anything is opened.
+    std::optional<ComputedRun> run = determine_run(options.case_folder, diagnostics);
+    if (!run) {
+        print_diagnostics(diagnostics);
+        return exit_invalid_input;
+    }
+    release_determination_inputs(*run);
+    const fs::path case_folder(options.case_folder);
+    if (options.out && is_occupied(*options.out)) {
+        fmt::print(stderr, "kanzai run: {} exists and is not empty; nothing was written\n",
+                   *options.out);
+        return exit_io;
+    }
+    // The run number follows both the recorded runs and the run folders, so a folder left by
+    // a run whose commit never happened is never reused.
+    std::optional<claims::CaseDb> db;
+    int number = last_run_folder(case_folder / "out") + 1;
+    if (!options.no_db) {
+        db.emplace((case_folder / "case.db").string());
+        number = std::max(number, db->next_run_number());
+    }
+    claims::RunRecord header;
+    header.number = number;
+    header.out_folder =
+        options.out ? *options.out
+                    : (case_folder / "out" / fmt::format("run-{:04}", number)).string();
+
+    // The publication order (docs/case-db.md): the files are written into a staging folder
+    // while their rows are inserted in an open transaction, then the folder is renamed into
+    // place, then the commit. A crash leaves either nothing, a staging folder, or a complete
+    // folder whose run is not recorded; never a recorded run without its complete folder.
+    StagedDir staged(header.out_folder);
+    std::optional<claims::CaseDb::RunInsert> insert;
+    if (db) {
+        insert.emplace(db->begin_run(number));
+    }
+    const RunDestinations to{.folder = &staged, .db = insert ? &*insert : nullptr};
+    RowCounts counts;
+    {
+        // decisions.csv (and its rows in case.db) needs only the determination: it is
+        // written on a second thread while this one runs the waterfall, which reads the
+        // same data and writes none of it. Joined before anything else touches
+        // `staged` or `insert`; an exception on either side ends the run with nothing
+        // published (the staging folder is removed, the transaction rolls back).
+        claims::FileHash decisions_file;
+        std::future<std::size_t> decisions = std::async(std::launch::async, [&] {
+            return write_decisions(*run, decisions_file, to);
+        });
+        distribute_run(*run);
+        PhaseTimer wait;
+        counts.decisions = decisions.get();
+        wait.mark("decisions_csv");
+        header.outputs.push_back(std::move(decisions_file));
+    }
+    complete_header(*run, header);
+    if (insert) {
+        insert->add_sources(header);
+    }
+    PhaseTimer timer;
+    write_distribution(*run, header, to, counts);
+    timer.mark("write_files");
+    if (insert) {
+        claims::CaseDb::PendingRun pending = insert->finish(header);
+        staged.publish();
+        pending.commit();  // if this throws, `staged` removes the published folder again
+    } else {
+        staged.publish();
+    }
+    staged.keep();
+    timer.mark("publish");
+    fmt::print("run {}: {} decisions, {} allocations, {} payouts -> {}\n", number,
+               counts.decisions, counts.allocations, counts.payouts, header.out_folder);
+    return exit_done;
+}
+
+}  // namespace kanzai::tools
