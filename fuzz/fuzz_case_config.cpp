@@ -1,4 +1,4 @@
-// Fuzz target for the case.toml loader (claims/case_config.hpp, SPEC "case.toml").
+// Fuzz target for the case.toml loader (claims/load/case_config.hpp, SPEC "case.toml").
 // Properties: no crash, UB, leak, unbounded recursion or exception escaping on any bytes;
 // every diagnostic names case.toml-relative positions as text.
 #include <cstddef>

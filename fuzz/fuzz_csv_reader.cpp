@@ -1,4 +1,4 @@
-// Fuzz target for the CSV reader (claims/csv_reader.hpp, SPEC "The case folder": RFC 4180).
+// Fuzz target for the CSV reader (claims/load/csv_reader.hpp, SPEC "The case folder": RFC 4180).
 // Properties: no crash, UB or leak on any bytes; records arrive in increasing line order,
 // each with the schema's cells (views into the buffer); the count returned equals the
 // records handed over; a file read completely with a header reported no syntax error.
