@@ -25,6 +25,23 @@ namespace {
 bool is_amount(std::string_view text) { return parse_record_amount(text).has_value(); }
 bool is_amount_or_empty(std::string_view text) { return text.empty() || is_amount(text); }
 
+// SPEC "Amounts" grammar alone, `-?[0-9]+(\.[0-9]+)?`, with no bound on digits: decisions.csv
+// writes a claim's `filed` in an unknown asset as written (SPEC "decisions.csv"), and its
+// decimals and magnitude were never bounded (SPEC "claims.csv").
+bool is_decimal_text(std::string_view text) {
+    if (!text.empty() && text.front() == '-') {
+        text.remove_prefix(1);
+    }
+    const std::size_t dot = text.find('.');
+    const std::string_view whole = text.substr(0, dot);
+    const std::string_view fraction =
+        dot == std::string_view::npos ? std::string_view("0") : text.substr(dot + 1);
+    const auto is_digits = [](std::string_view digits) {
+        return !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    return is_digits(whole) && is_digits(fraction);
+}
+
 }  // namespace
 
 RunChecker::RunChecker(const RunRecord& header) { add_sources(header); }
@@ -56,7 +73,8 @@ void RunChecker::add_sources(const RunRecord& header) {
 }
 
 void RunChecker::check(const DecisionRecord& d) const {
-    KANZAI_ASSERT(is_amount_or_empty(d.filed));  // empty for a deemed claim
+    // Empty for a deemed claim; as written (any length) for an unknown asset.
+    KANZAI_ASSERT(d.filed.empty() || is_decimal_text(d.filed));
     KANZAI_ASSERT(is_amount(d.ledger));
     KANZAI_ASSERT(is_amount(d.admitted));
     KANZAI_ASSERT(is_amount(d.disputed));

@@ -399,3 +399,31 @@ TEST_CASE("case db: record amounts parse with the decimals they are written with
     CHECK_FALSE(parse_record_amount("1.").has_value());
     CHECK_FALSE(parse_record_amount("0.1234567890123456789").has_value());
 }
+
+TEST_CASE("case db: a claim in an unknown asset records its filed amount as written") {
+    TempFolder folder;
+    RunRecord run = sample_run(1);
+    // SPEC "claims.csv": for an unknown asset only the grammar and the sign are checked, so
+    // `filed` may have any number of digits on either side of the dot.
+    const std::string long_amount =
+        "1234567890123456789012345678901234567890123456789012345678901234567890."
+        "12345678901234567890123456789";
+    run.decisions.push_back({"K3", "C1", "C1", "C1", "DOGE", long_amount, "0", "0", "0", "",
+                             "R-UNKNOWN-ASSET", "asset \"DOGE\" is not in case.toml", "0"});
+    {
+        CaseDb db(folder.db());
+        db.insert_run(run).commit();
+    }
+    CaseDb db(folder.db(), CaseDbMode::read_only);
+    const auto back = db.read_run(1);
+    REQUIRE(back.has_value());
+    check_same(*back, run);
+    // The grammar is still checked: text that is no decimal is never recorded.
+    for (const char* bad : {"1e5", "1.", ".5", "+1", "1,000", "--1", "1.2.3"}) {
+        CAPTURE(bad);
+        RunRecord broken = sample_run(2);
+        broken.decisions[0].filed = bad;
+        CHECK_THROWS_AS(static_cast<void>(CaseDb(folder.db()).insert_run(broken)),
+                        kanzai::InvariantViolation);
+    }
+}
