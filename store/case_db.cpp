@@ -8,16 +8,23 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
-#include <chrono>
-#include <ctime>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
 #include <map>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "store/batch_worker.hpp"
 #include "claims/io_error.hpp"
+#include "store/case_lock.hpp"
 #include "engine/assert.hpp"
 #include "engine/decimal.hpp"
 
@@ -157,19 +164,8 @@ int user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }
 
-void apply_schema(SQLite::Database& db, const std::string& path) {
+void apply_schema(SQLite::Database& db) {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const int version = user_version(db);
-    if (version == case_db_schema_version) {
-        return;  // the transaction only held the lock while we looked
-    }
-    if (version != 0) {
-        throw IoError(fmt::format("{}: schema version {} is not the version {} this kanzai knows",
-                                  path, version, case_db_schema_version));
-    }
-    if (db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() != 0) {
-        throw IoError(fmt::format("{}: not a kanzai case database (it has other tables)", path));
-    }
     std::string sql = schema_tables;
     sql += guard_triggers("runs");
     for (const char* table : child_tables) {
@@ -180,43 +176,177 @@ void apply_schema(SQLite::Database& db, const std::string& path) {
     transaction.commit();
 }
 
-SQLite::Database open_database(const std::string& path, CaseDbMode mode) {
-    // NOMUTEX: a connection is used by one thread; SQLite's own locking was measurable.
-    const int flags = SQLite::OPEN_NOMUTEX | (mode == CaseDbMode::read_write
-                                                  ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
-                                                  : SQLite::OPEN_READONLY);
-    if (mode == CaseDbMode::read_write) {
-        // Owner-only: create the file 0600 ourselves, whatever the umask; SQLite
-        // gives its -wal and -shm files the mode of the database file.
-        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+// An existing case.db must be a kanzai case database of this schema version: only a file
+// this command creates is ever given a schema, so an empty file, another program's file or
+// a database without the schema is refused (exit 4) and left as it is, never taken for a
+// new, empty history.
+void check_existing_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        throw IoError(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
+    }
+    std::array<char, 16> header{};
+    const ssize_t read = ::read(fd, header.data(), header.size());
+    ::close(fd);
+    if (read == 0) {
+        throw IoError(fmt::format("{} is an empty file, not a kanzai case database; it was "
+                                  "left as it is (remove it only if no run was ever recorded)",
+                                  path));
+    }
+    if (read != static_cast<ssize_t>(header.size()) ||
+        std::string_view(header.data(), header.size()) !=
+            std::string_view("SQLite format 3\0", 16)) {
+        throw IoError(fmt::format("{} is not an SQLite database, so not a kanzai case "
+                                  "database; it was left as it is", path));
+    }
+}
+
+void check_schema_version(SQLite::Database& db, const std::string& path) {
+    if (const int version = user_version(db); version != case_db_schema_version) {
+        throw IoError(fmt::format("{}: schema version {} is not the version {} this kanzai "
+                                  "knows; it was left as it is", path, version,
+                                  case_db_schema_version));
+    }
+}
+
+// The pragmas of a connection that writes (see docs/case-db.md).
+void configure_writer(SQLite::Database& db) {
+    // WAL: readers never block the writer; FULL: a committed run survives power loss
+    // (it is a court record, worth the fsync).
+    // 64 KiB pages (SQLite's largest; it only applies to a new, empty file): a run of
+    // millions of rows splits and logs 16 times fewer pages than at 4 KiB (measured at
+    // 1M customers: run 43.8 s -> 35.2 s with foreign keys off below). A small
+    // case's file starts at about 0.6 MB instead of 50 kB.
+    db.exec("PRAGMA page_size = 65536");
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA foreign_keys = ON");
+    // Temporary files in memory: each multi-row INSERT keeps a statement journal (the
+    // pages it changes, to undo that statement alone) that SQLite spills to a temporary
+    // file beyond 64 KiB, i.e. at every 64 KiB page: 1.8 GB of temporary writes for a
+    // run of 100k customers; in memory it is a few pages, reused (measured with
+    // strace).
+    db.exec("PRAGMA temp_store = MEMORY");
+}
+
+// NOMUTEX: a connection is used by one thread; SQLite's own locking was measurable.
+SQLite::Database open_writer(const std::string& path, bool is_new) {
+    SQLite::Database db(path, SQLite::OPEN_NOMUTEX | SQLite::OPEN_READWRITE, busy_timeout_ms);
+    if (!is_new) {
+        check_schema_version(db, path);  // before any pragma writes to the file
+    }
+    configure_writer(db);
+    if (is_new) {
+        apply_schema(db);
+    }
+    return db;
+}
+
+// A path as an SQLite URI's path: every byte outside [A-Za-z0-9/._~-] percent-encoded.
+std::string uri_path(std::string_view path) {
+    std::string uri;
+    for (const char c : path) {
+        const bool is_plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                              (c >= '0' && c <= '9') || c == '/' || c == '.' || c == '_' ||
+                              c == '~' || c == '-';
+        uri += is_plain ? std::string(1, c)
+                        : fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    }
+    return uri;
+}
+
+// A reader writes nothing: with the case folder's shared lock held no run can start, so
+// when no -wal file is left (every run closed cleanly) the file alone is the database and
+// SQLite opens it `immutable`, creating no -wal or -shm (a read-only case folder works).
+// Otherwise (a run is in progress, or a killed one left its -wal, which may hold its
+// committed rows) a plain read-only connection reads through the -wal that exists.
+SQLite::Database open_reader(const std::string& path, bool is_locked) {
+    std::error_code error;
+    const bool has_wal = std::filesystem::exists(path + "-wal", error);
+    const int flags = SQLite::OPEN_NOMUTEX | SQLite::OPEN_READONLY;
+    if (is_locked && !has_wal) {
+        return SQLite::Database("file:" + uri_path(path) + "?immutable=1",
+                                flags | SQLite::OPEN_URI, busy_timeout_ms);
+    }
+    return SQLite::Database(path, flags, busy_timeout_ms);
+}
+
+void remove_database_files(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        ::unlink((path + suffix).c_str());
+    }
+}
+
+std::string parent_folder(const std::string& path) {
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    return parent.empty() ? std::string(".") : parent.string();
+}
+
+// True when `pid` names a live process (ours or another user's).
+bool is_process_alive(long pid) {
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+// Removes the `.case.db.new-PID` files (and their -wal, -shm) that runs killed before they
+// published a new case.db left beside `path`, when PID is no live process (ours included: a
+// leftover of a killed run that had our pid).
+void remove_dead_new_files(const std::string& path) {
+    const std::filesystem::path parent(parent_folder(path));
+    const std::string prefix =
+        fmt::format(".{}.new-", std::filesystem::path(path).filename().string());
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(parent, error)) {
+        std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix)) {
+            continue;
+        }
+        for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+            if (name.ends_with(suffix)) {
+                name.resize(name.size() - std::strlen(suffix));
+                break;
+            }
+        }
+        const std::string digits = name.substr(prefix.size());
+        if (digits.empty() || digits.size() > 9 ||
+            digits.find_first_not_of("0123456789") != std::string::npos) {
+            continue;
+        }
+        const long pid = std::stol(digits);
+        if (pid == ::getpid() || !is_process_alive(pid)) {
+            remove_database_files((parent / name).string());
+        }
+    }
+}
+
+// Creates `path` owner-only, whatever the umask; false when it exists already.
+bool create_owner_only(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST) {
+            return false;
+        }
+        throw IoError(fmt::format("cannot create {}: {}", path, std::strerror(errno)));
+    }
+    // SQLite gives its -wal and -shm files the mode of the database file.
+    const int result = ::fchmod(fd, 0600);
+    ::close(fd);
+    if (result != 0) {
+        ::unlink(path.c_str());
+        throw IoError(fmt::format("cannot set the mode of {}: {}", path, std::strerror(errno)));
+    }
+    return true;
+}
+
+void sync_folder(const std::string& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const int error = errno;
         if (fd >= 0) {
             ::close(fd);
         }
+        throw IoError(fmt::format("cannot sync {}: {}", folder, std::strerror(error)));
     }
-    SQLite::Database db(path, flags, busy_timeout_ms);
-    if (mode == CaseDbMode::read_write) {
-        // WAL: readers never block the writer; FULL: a committed run survives power loss
-        // (it is a court record, worth the fsync).
-        // 64 KiB pages (SQLite's largest; it only applies to a new, empty file): a run of
-        // millions of rows splits and logs 16 times fewer pages than at 4 KiB (measured at
-        // 1M customers: run 43.8 s -> 35.2 s with foreign keys off below). A small
-        // case's file starts at about 0.6 MB instead of 50 kB.
-        db.exec("PRAGMA page_size = 65536");
-        db.exec("PRAGMA journal_mode = WAL");
-        db.exec("PRAGMA synchronous = FULL");
-        db.exec("PRAGMA foreign_keys = ON");
-        // Temporary files in memory: each multi-row INSERT keeps a statement journal (the
-        // pages it changes, to undo that statement alone) that SQLite spills to a temporary
-        // file beyond 64 KiB, i.e. at every 64 KiB page: 1.8 GB of temporary writes for a
-        // run of 100k customers; in memory it is a few pages, reused (measured with
-        // strace).
-        db.exec("PRAGMA temp_store = MEMORY");
-        apply_schema(db, path);
-    } else if (const int version = user_version(db); version != case_db_schema_version) {
-        throw IoError(fmt::format("{}: schema version {} is not the version {} this kanzai knows",
-                                  path, version, case_db_schema_version));
-    }
-    return db;
+    ::close(fd);
 }
 
 std::string utc_now_iso8601() {
@@ -450,7 +580,40 @@ void read_children(SQLite::Database& db, RunRecord& r) {
 }  // namespace
 
 struct CaseDb::Impl {
-    SQLite::Database db;
+    std::optional<CaseLock> lock;  // a reader's shared lock; released after the connection
+    std::optional<SQLite::Database> connection;
+    std::string path;
+    std::string staged_path;  // record_run of a new file: where it is built until publish()
+    bool is_published = false;
+    bool had_wal = true;  // a writer: whether `path`-wal existed before it opened
+
+    Impl() = default;
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+    ~Impl() {
+        connection.reset();
+        if (!staged_path.empty() && !is_published) {
+            remove_database_files(staged_path);
+        }
+        remove_empty_wal();
+    }
+    // Closing normally, SQLite removes the -wal and -shm it created; when the disk is too
+    // full even for the -shm it leaves them behind, the -wal empty. An empty -wal holds no
+    // frame, so those two files (this connection's, as there was no -wal before it) go.
+    void remove_empty_wal() const {
+        const std::string wal = path + "-wal";
+        std::error_code error;
+        if (had_wal || !std::filesystem::exists(wal, error) ||
+            std::filesystem::file_size(wal, error) != 0 || error) {
+            return;
+        }
+        ::unlink(wal.c_str());
+        ::unlink((path + "-shm").c_str());
+    }
+    SQLite::Database& db() {
+        KANZAI_ASSERT(connection.has_value());  // used after publish(): a bug
+        return *connection;
+    }
 };
 
 // The run's transaction checks no foreign keys. Every row of a run names the run's own
@@ -486,14 +649,89 @@ struct CaseDb::PendingRun::Transaction {
     SQLite::Transaction transaction;
 };
 
-CaseDb::CaseDb(const std::string& path, CaseDbMode mode)
-    : impl_(std::make_unique<Impl>(Impl{open_database(path, mode)})) {}
+CaseDb::CaseDb(const std::string& path, CaseDbMode mode) : impl_(std::make_unique<Impl>()) {
+    Impl& impl = *impl_;
+    impl.path = path;
+    if (mode == CaseDbMode::read_only) {
+        check_existing_file(path);
+        impl.lock = CaseLock::try_shared(parent_folder(path));
+        impl.connection.emplace(open_reader(path, impl.lock.has_value()));
+        check_schema_version(*impl.connection, path);
+        return;
+    }
+    std::error_code error;
+    const bool exists = std::filesystem::exists(std::filesystem::symlink_status(path, error));
+    if (exists) {
+        check_existing_file(path);
+        impl.had_wal = std::filesystem::exists(path + "-wal", error);
+        impl.connection.emplace(open_writer(path, false));
+        return;
+    }
+    // A new file: built where no other command looks (record_run) or at `path` itself, and
+    // removed again when its schema cannot be written.
+    const std::string created =
+        mode == CaseDbMode::record_run
+            ? (std::filesystem::path(parent_folder(path)) /
+               fmt::format(".{}.new-{}", std::filesystem::path(path).filename().string(),
+                           ::getpid()))
+                  .string()
+            : path;
+    if (mode == CaseDbMode::record_run) {
+        remove_dead_new_files(path);
+    }
+    if (!create_owner_only(created)) {
+        throw IoError(fmt::format("{} appeared while kanzai was creating it; nothing was "
+                                  "written", created));
+    }
+    try {
+        impl.connection.emplace(open_writer(created, true));
+    } catch (...) {
+        impl.connection.reset();
+        remove_database_files(created);
+        throw;
+    }
+    if (mode == CaseDbMode::record_run) {
+        impl.staged_path = created;
+    }
+}
+
+bool CaseDb::is_new() const { return !impl_->staged_path.empty(); }
+
+void CaseDb::publish() {
+    Impl& impl = *impl_;
+    if (impl.staged_path.empty() || impl.is_published) {
+        return;
+    }
+    // Every committed row into the file itself: then, closing the last connection, SQLite
+    // removes the -wal and -shm, and the one file moved into place holds the whole run.
+    {
+        SQLite::Statement checkpoint(impl.db(), "PRAGMA wal_checkpoint(TRUNCATE)");
+        if (!checkpoint.executeStep() || checkpoint.getColumn(0).getInt() != 0) {
+            throw IoError(fmt::format("{}: the checkpoint did not complete", impl.staged_path));
+        }
+    }  // finalized: a connection with a live statement cannot close
+    impl.connection.reset();
+    std::error_code error;
+    if (std::filesystem::exists(impl.staged_path + "-wal", error) &&
+        std::filesystem::file_size(impl.staged_path + "-wal", error) != 0) {
+        throw IoError(fmt::format("{}-wal is left after the checkpoint", impl.staged_path));
+    }
+    ::unlink((impl.staged_path + "-wal").c_str());
+    ::unlink((impl.staged_path + "-shm").c_str());
+    if (::renameat2(AT_FDCWD, impl.staged_path.c_str(), AT_FDCWD, impl.path.c_str(),
+                    RENAME_NOREPLACE) != 0) {
+        throw IoError(fmt::format("cannot move {} into place as {}: {}", impl.staged_path,
+                                  impl.path, std::strerror(errno)));
+    }
+    impl.is_published = true;
+    sync_folder(parent_folder(impl.path));
+}
 CaseDb::~CaseDb() = default;
 CaseDb::CaseDb(CaseDb&&) noexcept = default;
 CaseDb& CaseDb::operator=(CaseDb&&) noexcept = default;
 
 int CaseDb::next_run_number() const {
-    const int number = impl_->db.execAndGet("SELECT coalesce(max(number), 0) + 1 FROM runs")
+    const int number = impl_->db().execAndGet("SELECT coalesce(max(number), 0) + 1 FROM runs")
                            .getInt();
     KANZAI_ASSERT(number >= 1);
     return number;
@@ -526,15 +764,15 @@ CaseDb::RunInsert CaseDb::begin_run(const RunRecord& header) {
 
 CaseDb::RunInsert CaseDb::begin_run(int number) {
     KANZAI_ASSERT(number >= 1);
-    auto impl = std::make_unique<RunInsert::Impl>(impl_->db, number);
+    auto impl = std::make_unique<RunInsert::Impl>(impl_->db(), number);
     if (const int next = next_run_number(); number < next) {
         throw IoError(fmt::format("case.db already records runs up to {}; cannot record run {}",
                                   next - 1, number));
     }
     for (const char* table : streamed_tables) {
-        impl_->db.exec(fmt::format("DROP TRIGGER {}_sealed", table));
+        impl_->db().exec(fmt::format("DROP TRIGGER {}_sealed", table));
     }
-    return RunInsert(std::move(impl), impl_->db);
+    return RunInsert(std::move(impl), impl_->db());
 }
 
 CaseDb::PendingRun CaseDb::insert_run(const RunRecord& record) {
@@ -605,7 +843,7 @@ CaseDb::PendingRun CaseDb::RunInsert::finish(const RunRecord& record) {
 
 std::vector<int> CaseDb::run_numbers() const {
     std::vector<int> numbers;
-    SQLite::Statement statement(impl_->db, "SELECT number FROM runs ORDER BY number");
+    SQLite::Statement statement(impl_->db(), "SELECT number FROM runs ORDER BY number");
     while (statement.executeStep()) {
         numbers.push_back(statement.getColumn(0).getInt());
     }
@@ -613,7 +851,7 @@ std::vector<int> CaseDb::run_numbers() const {
 }
 
 std::optional<RunRecord> CaseDb::read_run(int number) const {
-    SQLite::Database& db = impl_->db;
+    SQLite::Database& db = impl_->db();
     // One read transaction: the run and its rows come from one snapshot.
     SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
     SQLite::Statement run(db, "SELECT engine, created_at, case_name, out_folder, summary_json"

@@ -23,12 +23,22 @@ namespace kanzai::claims {
 inline constexpr int case_db_schema_version = 1;
 
 enum class CaseDbMode {
-    read_write,  // opens or creates the file and applies the schema
-    read_only,   // the file must exist and carry case_db_schema_version
+    read_write,  // opens the file, or creates it at once with the schema when it is missing
+    // Opens the file, or builds a new one beside it (`.case.db.new-PID`) that publish()
+    // moves into place after the run's commit: a run that fails, or is killed, before that
+    // leaves no case.db behind.
+    record_run,
+    // The file must exist and carry case_db_schema_version. Writes nothing: with the case
+    // folder's shared lock (store/case_lock.hpp) and no -wal file it is opened `immutable`,
+    // so no -wal or -shm appears and a read-only case folder works.
+    read_only,
 };
 
 // One open connection. Errors (locked, read-only, disk full, a newer schema) throw
-// SQLite::Exception or IoError and leave the file as it was.
+// SQLite::Exception or IoError and leave the file as it was. An existing file must be a
+// kanzai case database: an empty (0-byte) file, a file that is not SQLite, or an SQLite file
+// without this schema is refused with IoError and left untouched; only a file this
+// connection creates gets the schema.
 class CaseDb {
 public:
     explicit CaseDb(const std::string& path, CaseDbMode mode = CaseDbMode::read_write);
@@ -37,6 +47,13 @@ public:
     CaseDb& operator=(const CaseDb&) = delete;
     CaseDb(CaseDb&&) noexcept;
     CaseDb& operator=(CaseDb&&) noexcept;
+
+    // True for a record_run connection that is building a new file (not yet published).
+    [[nodiscard]] bool is_new() const;
+    // For a new record_run file, once its run is committed: closes the connection and moves
+    // the file into place (never replacing a file that appeared meanwhile: IoError), then
+    // syncs the folder. The connection is closed after it. Otherwise does nothing.
+    void publish();
 
     // max(number) + 1; 1 for an empty database.
     [[nodiscard]] int next_run_number() const;

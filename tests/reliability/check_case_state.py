@@ -2,8 +2,8 @@
 """Checks that a case folder holds only complete runs (see crash.sh). Exits 1 on the first
 violation, printing it.
 - out/: every run-NNNN folder has exactly decisions.csv, allocations.csv, payouts.csv and
-  summary.json, whose SHA-256 match summary.json's `outputs`; any other entry is a staging
-  folder named `.run-NNNN.staging-PID`. Files are 0600, folders 0700.
+  summary.json, whose SHA-256 match summary.json's `outputs` (so does a folder set aside as
+  `run-NNNN.unrecorded`); any other entry is a staging folder named `.run-NNNN.staging-PID`. Files are 0600, folders 0700.
 - case.db (if present): `PRAGMA integrity_check` is ok, and for every recorded run whose out
   folder exists, its decision/allocation/payout row counts match the CSV files there and its
   recorded output hashes match the files (docs/case-db.md: a folder may lack its run after a
@@ -57,7 +57,7 @@ def check_out(case: pathlib.Path) -> None:
     if not out.exists():
         return
     for entry in sorted(out.iterdir()):
-        if re.fullmatch(r"run-[0-9]{4,}", entry.name):
+        if re.fullmatch(r"run-[0-9]{4,}(\.unrecorded)?", entry.name):
             check_run_folder(entry)
         elif not re.fullmatch(r"\.run-[0-9]{4,}\.staging-[0-9]+", entry.name):
             fail(f"out/ holds {entry.name!r}, neither a run folder nor a staging folder")

@@ -2,9 +2,10 @@
 # Disk full gives exit 4, a clear message, and leaves nothing half-written (SPEC "Command
 # line": 4 I/O error; "Outputs of a run": atomically). A small tmpfs plays the full disk:
 #   1. --out on a full disk: exit 4, and the disk holds nothing afterwards (no staging left);
-#   2. the whole case folder on a disk with room for the inputs only: exit 4, no run folder,
-#      case.db (if created) intact and without runs; after the disk grows the same run
-#      succeeds as run 1.
+#   2. the whole case folder on a disk with room for the inputs only: exit 4 and nothing
+#      written (no out/, no case.db, no -wal); after the disk grows the same run succeeds as
+#      run 1;
+#   3. that disk full again: exit 4, case.db byte for byte as it was, no -wal, no folder.
 # Needs mount rights (root in the sandbox); exit 77 (CTest: skipped) without them.
 # Usage: disk_full.sh KANZAI_BINARY
 set -uo pipefail
@@ -34,21 +35,32 @@ before=$(cd "$full" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
 "$kanzai" run "$full" > /dev/null 2> "$work/stderr"
 code=$?
 [ "$code" = 4 ] || fail "a run on a full case disk exited $code, expected 4"
-[ -z "$(find "$full" -name 'run-*' -print -quit)" ] || fail "a run folder was published"
-[ -z "$(find "$full" -name '.run-*staging*' -print -quit)" ] || fail "staging was left"
-if [ -f "$full/case.db" ]; then
-    [ "$(sqlite3 "$full/case.db" 'PRAGMA integrity_check')" = ok ] || fail "case.db corrupt"
-    runs=$(sqlite3 "$full/case.db" "SELECT count(*) FROM sqlite_master WHERE name = 'runs'")
-    if [ "$runs" = 1 ]; then
-        [ "$(sqlite3 "$full/case.db" 'SELECT count(*) FROM runs')" = 0 ] ||
-            fail "case.db records a run that was never published"
-    fi
-fi
-after=$(cd "$full" && find . -type f ! -name 'case.db*' -print0 | sort -z | xargs -0 sha256sum)
+# Nothing at all was written: no out/, no case.db (not even its schema), no -wal or -shm.
+after=$(cd "$full" && find . -mindepth 1 -print | sort)
+inputs=$(cd "$work/case" && find . -mindepth 1 -print | sort)
+[ "$after" = "$inputs" ] || fail "the failed run left files: $(diff <(echo "$inputs") \
+    <(echo "$after"))"
+after=$(cd "$full" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
 [ "$before" = "$after" ] || fail "input files changed"
 
 # The disk grows; the same run now succeeds and is run 1.
 mount -o remount,size=64m "$full" || fail "cannot grow the disk"
-"$kanzai" run "$full" > "$work/stdout" 2> "$work/stderr" || fail "the run after growing failed"
+"$kanzai" run "$full" > "$work/stdout" 2> "$work/stderr" || fail "the run after growing failed: $(cat "$work/stderr")"
 [ -d "$full/out/run-0001" ] || fail "the successful run is not run 1: $(cat "$work/stdout")"
+
+# 3. The disk fills up again under a case.db with one run: the next run fails with exit 4
+#    and leaves case.db as it was, with no -wal or -shm and no new folder.
+db_before=$(sha256sum < "$full/case.db")
+listing_before=$(cd "$full" && find . -mindepth 1 -print | sort)
+head -c $((64 * 1024 * 1024)) /dev/zero > "$full/filler" 2> /dev/null
+"$kanzai" run "$full" > /dev/null 2> "$work/stderr"
+code=$?
+[ "$code" = 4 ] || fail "a run on a full disk with case.db exited $code, expected 4"
+rm -f "$full/filler"
+[ "$(cd "$full" && find . -mindepth 1 -print | sort)" = "$listing_before" ] ||
+    fail "the failed run left files: $(diff <(echo "$listing_before") \
+        <(cd "$full" && find . -mindepth 1 -print | sort))"
+[ "$(sha256sum < "$full/case.db")" = "$db_before" ] || fail "the failed run changed case.db"
+"$kanzai" run "$full" > /dev/null 2> "$work/stderr" || fail "run 2 failed: $(cat "$work/stderr")"
+[ -d "$full/out/run-0002" ] || fail "the run after freeing the disk is not run 2"
 echo "disk_full: ok"

@@ -3,7 +3,6 @@
 // renamed over it when complete).
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -21,16 +20,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Owner-only (0600) whatever the umask, like every output (docs/reliability.md).
 void write_file_atomically(const std::string& path, const std::string& bytes) {
     const std::string staging = fmt::format("{}.tmp-{}", path, ::getpid());
+    ::unlink(staging.c_str());  // a leftover of a killed report with our pid
     {
-        std::ofstream out(staging, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(staging, ignored);
-            throw claims::IoError(fmt::format("cannot write {}", staging));
+        StagedFile out(staging);  // created new, 0600
+        try {
+            out.write(bytes);
+            out.close();
+        } catch (const claims::IoError&) {
+            ::unlink(staging.c_str());
+            throw;
         }
     }
     std::error_code error;

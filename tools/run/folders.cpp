@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 namespace kanzai::tools {
 
@@ -14,7 +15,11 @@ int last_run_folder(const std::filesystem::path& out) {
         return 0;
     }
     for (const auto& entry : std::filesystem::directory_iterator(out, error)) {
-        const std::string name = entry.path().filename().string();
+        std::string name = entry.path().filename().string();
+        // A folder set aside as published but never recorded keeps its number taken.
+        if (name.ends_with(".unrecorded")) {
+            name.resize(name.size() - std::string_view(".unrecorded").size());
+        }
         if (name.size() >= 8 && name.rfind("run-", 0) == 0 &&
             name.find_first_not_of("0123456789", 4) == std::string::npos) {
             last = std::max(last, std::atoi(name.c_str() + 4));

@@ -6,7 +6,8 @@
 
 namespace kanzai::tools {
 
-// The largest NNNN of the run-NNNN folders in `out`; 0 when there are none (or no `out`).
+// The largest NNNN of the run-NNNN (and run-NNNN.unrecorded) folders in `out`; 0 when there
+// are none (or no `out`).
 [[nodiscard]] int last_run_folder(const std::filesystem::path& out);
 
 // True when `path` exists and is a file or a non-empty folder: `run --out`, `init`, `synth`

@@ -9,13 +9,42 @@
 #include "store/case_db.hpp"
 #include "tools/commands.hpp"
 #include "tools/run/folders.hpp"
+#include "store/case_lock.hpp"
 #include "tools/run/phase_timer.hpp"
+#include "tools/run/publication.hpp"
 #include "tools/run/run_pipeline.hpp"
 #include "tools/run/staged_dir.hpp"
 
 namespace kanzai::tools {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Steps 3-8 of the publication order (docs/case-db.md): the marker goes down before the
+// rename and comes off after the commit, so a kill in between leaves a folder that the next
+// run sets aside as unrecorded. If a step throws, `staged` removes the published folder and
+// the marker goes with it: nothing is published or recorded.
+void publish_recorded(const std::string& case_folder, int number, StagedDir& staged,
+                      claims::CaseDb::RunInsert& insert, const claims::RunRecord& header,
+                      claims::CaseDb& db) {
+    {
+        claims::CaseDb::PendingRun pending = insert.finish(header);
+        fault_point("finished");
+        PublicationMarker marker(case_folder, number, staged.final_path());
+        fault_point("marked");
+        staged.publish();
+        fault_point("renamed");
+        pending.commit();
+        fault_point("committed");
+        db.publish();  // a new case.db moves into place
+        fault_point("db-published");
+        marker.remove();
+    }
+    fault_point("unmarked");
+}
+
+}  // namespace
 
 int run_run(const RunOptions& options) {
     claims::Diagnostics diagnostics;
@@ -32,12 +61,28 @@ int run_run(const RunOptions& options) {
                    *options.out);
         return exit_io;
     }
+    // From here to the commit the case is ours: a second `kanzai run` of it waits, then takes
+    // the next number; what killed runs left is cleaned up first (docs/case-db.md).
+    const claims::CaseLock lock =
+        claims::CaseLock::exclusive(case_folder.string(), [&options] {
+            fmt::print(stderr, "kanzai run: another run of {} is in progress; waiting for it\n",
+                       options.case_folder);
+        });
     // The run number follows both the recorded runs and the run folders, so a folder left by
     // a run whose commit never happened is never reused.
     std::optional<claims::CaseDb> db;
-    int number = last_run_folder(case_folder / "out") + 1;
+    Recovery recovery = remove_dead_run_staging(case_folder.string());
     if (!options.no_db) {
-        db.emplace((case_folder / "case.db").string());
+        db.emplace((case_folder / "case.db").string(), claims::CaseDbMode::record_run);
+        Recovery markers =
+            recover_publications(case_folder.string(), db->is_new() ? nullptr : &*db);
+        recovery.notes.insert(recovery.notes.end(), markers.notes.begin(), markers.notes.end());
+    }
+    for (const std::string& note : recovery.notes) {
+        fmt::print(stderr, "kanzai run: {}\n", note);
+    }
+    int number = last_run_folder(case_folder / "out") + 1;
+    if (db) {
         number = std::max(number, db->next_run_number());
     }
     claims::RunRecord header;
@@ -68,6 +113,7 @@ int run_run(const RunOptions& options) {
             return write_decisions(*run, decisions_file, to);
         });
         distribute_run(*run);
+        fault_point("distributed");
         PhaseTimer wait;
         counts.decisions = decisions.get();
         wait.mark("decisions_csv");
@@ -80,10 +126,9 @@ int run_run(const RunOptions& options) {
     PhaseTimer timer;
     write_distribution(*run, header, to, counts);
     timer.mark("write_files");
+    fault_point("staged");
     if (insert) {
-        claims::CaseDb::PendingRun pending = insert->finish(header);
-        staged.publish();
-        pending.commit();  // if this throws, `staged` removes the published folder again
+        publish_recorded(options.case_folder, number, staged, *insert, header, *db);
     } else {
         staged.publish();
     }

@@ -2,10 +2,12 @@
 #include "tools/run/staged_dir.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -43,22 +45,106 @@ std::string parent_of(const std::string& path) {
     return parent.empty() ? std::string(".") : parent.string();
 }
 
+// mkdir at 0700, then chmod: the umask may only take bits away, and it may take the
+// owner's too.
+void make_folder_owner_only(const std::string& path) {
+    if (::mkdir(path.c_str(), 0700) != 0) {
+        fail("cannot create", path);
+    }
+    if (::chmod(path.c_str(), 0700) != 0) {
+        fail("cannot set the mode of", path);
+    }
+}
+
+// The pid of a staging folder's name `.<name>.staging-<pid>`, or -1.
+long staging_pid(std::string_view entry, std::string_view& name) {
+    static constexpr std::string_view tag = ".staging-";
+    const std::size_t at = entry.rfind(tag);
+    if (entry.size() < 2 || entry.front() != '.' || at == std::string_view::npos || at < 2) {
+        return -1;
+    }
+    const std::string_view digits = entry.substr(at + tag.size());
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos) {
+        return -1;
+    }
+    name = entry.substr(1, at - 1);
+    return std::stol(std::string(digits));
+}
+
 }  // namespace
+
+bool is_process_alive(long pid) {
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+std::vector<std::string> remove_dead_staging(
+    const std::string& folder, const std::function<bool(std::string_view)>& is_ours) {
+    std::vector<std::string> removed;
+    std::error_code error;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
+        const std::string entry_name = entry.path().filename().string();
+        std::string_view name;
+        const long pid = staging_pid(entry_name, name);
+        if (pid < 0 || !is_ours(name) || pid == ::getpid() || is_process_alive(pid)) {
+            continue;
+        }
+        std::error_code ignored;
+        if (!fs::is_directory(entry.symlink_status(ignored))) {
+            continue;  // not a folder we made (a symlink, a file): left alone
+        }
+        if (fs::remove_all(entry.path(), ignored) != static_cast<std::uintmax_t>(-1) &&
+            !ignored) {
+            removed.push_back(entry_name);
+        }
+    }
+    std::sort(removed.begin(), removed.end());
+    return removed;
+}
+
+std::vector<std::string> create_folders_owner_only(const std::string& path) {
+    std::vector<std::string> missing;
+    std::error_code error;
+    for (fs::path at(path); !at.empty() && !fs::exists(fs::symlink_status(at, error));
+         at = at.parent_path()) {
+        missing.push_back(at.string());
+        if (at == at.parent_path()) {
+            break;
+        }
+    }
+    std::reverse(missing.begin(), missing.end());
+    std::vector<std::string> created;
+    for (const std::string& folder : missing) {
+        try {
+            make_folder_owner_only(folder);
+        } catch (const claims::IoError&) {
+            for (auto it = created.rbegin(); it != created.rend(); ++it) {
+                ::rmdir(it->c_str());
+            }
+            throw;
+        }
+        created.push_back(folder);
+    }
+    return created;
+}
 
 StagedDir::StagedDir(std::string final_path) : final_path_(std::move(final_path)) {
     const fs::path final_fs(final_path_);
-    staging_path_ = (final_fs.parent_path() /
-                     fmt::format(".{}.staging-{}", final_fs.filename().string(), ::getpid()))
-                        .string();
+    const std::string final_name = final_fs.filename().string();
+    staging_path_ =
+        (final_fs.parent_path() / fmt::format(".{}.staging-{}", final_name, ::getpid())).string();
+    created_parents_ = create_folders_owner_only(parent_of(final_path_));
+    static_cast<void>(remove_dead_staging(
+        parent_of(final_path_), [&](std::string_view name) { return name == final_name; }));
     std::error_code error;
-    fs::create_directories(parent_of(final_path_), error);
-    if (error) {
-        throw claims::IoError(
-            fmt::format("cannot create {}: {}", parent_of(final_path_), error.message()));
-    }
     fs::remove_all(staging_path_, error);  // a leftover of a killed run with our pid
-    if (::mkdir(staging_path_.c_str(), 0700) != 0) {
-        fail("cannot create", staging_path_);
+    try {
+        make_folder_owner_only(staging_path_);
+    } catch (const claims::IoError&) {
+        for (auto it = created_parents_.rbegin(); it != created_parents_.rend(); ++it) {
+            ::rmdir(it->c_str());
+        }
+        throw;
     }
 }
 
@@ -69,12 +155,26 @@ StagedDir::~StagedDir() {
     } else if (!is_kept_) {
         fs::remove_all(final_path_, ignored);
     }
+    if (!is_kept_) {
+        // Folders this run created for its output (an `out/`): gone again, unless another
+        // command has put something into them meanwhile (rmdir refuses a non-empty folder).
+        for (auto it = created_parents_.rbegin(); it != created_parents_.rend(); ++it) {
+            ::rmdir(it->c_str());
+        }
+    }
 }
 
 StagedFile::StagedFile(std::string path) : path_(std::move(path)) {
     fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd_ < 0) {
         fail("cannot create", path_);
+    }
+    if (::fchmod(fd_, 0600) != 0) {  // whatever the umask
+        const int error = errno;
+        ::close(fd_);
+        fd_ = -1;
+        errno = error;
+        fail("cannot set the mode of", path_);
     }
 }
 

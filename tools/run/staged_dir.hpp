@@ -4,8 +4,10 @@
 // step after publication, recording the run, failed).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kanzai::tools {
 
@@ -30,7 +32,10 @@ private:
 
 class StagedDir {
 public:
-    // Creates `<parent of final>/.<final name>.staging-<pid>` (mode 0700). Throws IoError.
+    // Creates `<parent of final>/.<final name>.staging-<pid>` (mode 0700), and the missing
+    // folders above it (0700 too; removed again unless the folder is kept). Removes the
+    // staging folders of the same final name that killed commands left (remove_dead_staging).
+    // Throws IoError.
     explicit StagedDir(std::string final_path);
     ~StagedDir();
     StagedDir(const StagedDir&) = delete;
@@ -53,9 +58,24 @@ public:
 private:
     std::string final_path_;
     std::string staging_path_;
+    std::vector<std::string> created_parents_;  // outermost first
     bool published_ = false;
     bool is_kept_ = false;
 };
+
+// Removes the staging folders that killed commands left in `folder`: folders named
+// `.<name>.staging-<pid>` for which `is_ours(name)` holds and whose pid is no live process
+// (a live command's staging folder is never touched; a symlink is never followed). Returns
+// the names removed. Never throws.
+std::vector<std::string> remove_dead_staging(const std::string& folder,
+                                             const std::function<bool(std::string_view)>& is_ours);
+
+// True when `pid` names a live process (ours or another user's).
+[[nodiscard]] bool is_process_alive(long pid);
+
+// Creates the missing folders of `path` (and `path`), mode 0700 whatever the umask; returns
+// those it created, outermost first. Throws IoError.
+std::vector<std::string> create_folders_owner_only(const std::string& path);
 
 // Reads a whole file; throws IoError.
 [[nodiscard]] std::string read_file(const std::string& path);

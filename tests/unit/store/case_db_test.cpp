@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 
@@ -348,7 +350,7 @@ TEST_CASE("case db: a foreign or newer file is refused, and read-only needs the 
     }
     CHECK_THROWS_AS(CaseDb(folder.db()), IoError);
     CHECK_THROWS_AS(CaseDb((folder.path / "missing.db").string(), CaseDbMode::read_only),
-                    SQLite::Exception);
+                    IoError);
     CHECK_FALSE(fs::exists(folder.path / "missing.db"));
 }
 
@@ -426,4 +428,71 @@ TEST_CASE("case db: a claim in an unknown asset records its filed amount as writ
         CHECK_THROWS_AS(static_cast<void>(CaseDb(folder.db()).insert_run(broken)),
                         kanzai::InvariantViolation);
     }
+}
+
+TEST_CASE("case db: only a file this connection creates is new; others are left untouched") {
+    TempFolder folder;
+    const auto size_of = [](const std::string& path) { return fs::file_size(path); };
+    {
+        std::FILE* empty = std::fopen(folder.db().c_str(), "wb");
+        REQUIRE(empty != nullptr);
+        std::fclose(empty);
+    }
+    for (const CaseDbMode mode :
+         {CaseDbMode::read_write, CaseDbMode::record_run, CaseDbMode::read_only}) {
+        CHECK_THROWS_AS(CaseDb(folder.db(), mode), IoError);
+        CHECK(size_of(folder.db()) == 0);  // a 0-byte case.db is never taken for a new one
+    }
+    {
+        std::FILE* text = std::fopen(folder.db().c_str(), "wb");
+        REQUIRE(text != nullptr);
+        std::fputs("notes of the administrator\n", text);
+        std::fclose(text);
+    }
+    CHECK_THROWS_AS(CaseDb(folder.db(), CaseDbMode::record_run), IoError);
+    CHECK(size_of(folder.db()) == 27);
+    fs::remove(folder.db());
+    {
+        SQLite::Database raw(folder.db(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE t (x)");
+    }
+    const auto bytes_before = size_of(folder.db());
+    CHECK_THROWS_AS(CaseDb(folder.db(), CaseDbMode::record_run), IoError);
+    CHECK(size_of(folder.db()) == bytes_before);
+    for (const auto& entry : fs::directory_iterator(folder.path)) {
+        CHECK(entry.path().filename() == "case.db");  // no -wal, -shm or staged file
+    }
+}
+
+TEST_CASE("case db: a new file for a run appears at its name only once published") {
+    TempFolder folder;
+    const auto names = [&folder] {
+        std::vector<std::string> found;
+        for (const auto& entry : fs::directory_iterator(folder.path)) {
+            found.push_back(entry.path().filename().string());
+        }
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    {
+        CaseDb db(folder.db(), CaseDbMode::record_run);
+        CHECK(db.is_new());
+        db.insert_run(sample_run(1)).commit();
+        CHECK_FALSE(fs::exists(folder.db()));
+    }  // never published: gone
+    CHECK(names().empty());
+    {
+        CaseDb db(folder.db(), CaseDbMode::record_run);
+        db.insert_run(sample_run(1)).commit();
+        db.publish();
+    }
+    CHECK(names() == std::vector<std::string>{"case.db"});  // one file: no -wal, no -shm
+    const fs::perms owner_only = fs::perms::owner_read | fs::perms::owner_write;
+    CHECK((fs::status(folder.db()).permissions() & fs::perms::all) == owner_only);
+    CaseDb reader(folder.db(), CaseDbMode::read_only);
+    check_same(*reader.read_run(1), sample_run(1));
+    CHECK(names() == std::vector<std::string>{"case.db"});  // the reader wrote nothing
+    CaseDb existing(folder.db(), CaseDbMode::record_run);
+    CHECK_FALSE(existing.is_new());
+    CHECK(existing.next_run_number() == 2);
 }
