@@ -3,8 +3,14 @@
 // so that a valid case can never overflow inside engine/ (STYLE.md §3).
 #include "claims/load/load_case.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <future>
 #include <memory>
@@ -71,25 +77,68 @@ std::vector<std::string> header_names(std::string_view text) {
     }
 }
 
-// The bytes of a file; nullopt when it does not exist. Any other failure is an I/O error.
+// What stands at an input file's name when it is not a readable regular file.
+struct ReadBytes {
+    std::optional<std::string> bytes;  // nullopt: no such file, or `problem`
+    std::string problem;               // non-empty: not a file (a user's error, exit 2)
+};
+
+std::string describe_non_file(mode_t mode) {
+    if (S_ISDIR(mode)) {
+        return "is a folder, not a file";
+    }
+    if (S_ISFIFO(mode)) {
+        return "is a named pipe (FIFO), not a regular file; it was not read";
+    }
+    if (S_ISSOCK(mode)) {
+        return "is a socket, not a regular file";
+    }
+    if (S_ISCHR(mode) || S_ISBLK(mode)) {
+        return "is a device, not a regular file";
+    }
+    return "is not a regular file";
+}
+
+// The bytes of a file. A name that is no regular file (a folder, a FIFO, a device, a
+// symbolic link loop or one to nothing) is the user's input error, reported in `problem`;
+// the file is opened O_NONBLOCK and checked with fstat before any read, so a FIFO never
+// blocks. Any other failure (permission denied, a read error) is an I/O error.
 // Sized once from fstat, so that the bytes are touched once (a string grown 64 KiB at a time
 // copied a large file about twice); a file that grows meanwhile is read to its end.
-std::optional<std::string> read_bytes(const fs::path& path) {
-    std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (!fs::exists(status)) {
-        return std::nullopt;
+ReadBytes read_bytes(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        const int error = errno;
+        struct stat link {};
+        if (error == ELOOP) {
+            return {.bytes = std::nullopt, .problem = "is a symbolic link loop, not a file"};
+        }
+        if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+            return {.bytes = std::nullopt,
+                    .problem = "is a symbolic link to nothing (its target does not exist)"};
+        }
+        if (error == ENOENT) {
+            return {};
+        }
+        throw IoError(fmt::format("{}: cannot open for reading: {}", path.string(),
+                                  std::strerror(error)));
     }
-    if (!fs::is_regular_file(status)) {
-        throw IoError(fmt::format("{}: not a regular file", path.string()));
-    }
-    const std::unique_ptr<std::FILE, decltype(&std::fclose)> file(
-        std::fopen(path.c_str(), "rb"), &std::fclose);
+    const std::unique_ptr<std::FILE, decltype(&std::fclose)> file(::fdopen(fd, "rb"),
+                                                                   &std::fclose);
     if (!file) {
+        ::close(fd);
         throw IoError(fmt::format("{}: cannot open for reading", path.string()));
     }
-    const std::uintmax_t expected = fs::file_size(path, error);
-    std::string bytes(error ? 0 : static_cast<std::size_t>(expected), '\0');
+    struct stat status {};
+    if (::fstat(fd, &status) != 0) {
+        throw IoError(fmt::format("{}: cannot stat: {}", path.string(), std::strerror(errno)));
+    }
+    if (!S_ISREG(status.st_mode)) {
+        return {.bytes = std::nullopt, .problem = describe_non_file(status.st_mode)};
+    }
+    // A regular file never blocks; reads go back to blocking mode for plain stdio.
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    std::string bytes(static_cast<std::size_t>(status.st_size), '\0');
     bytes.resize(std::fread(bytes.data(), 1, bytes.size(), file.get()));
     char buffer[1 << 16];
     while (std::ferror(file.get()) == 0) {
@@ -102,21 +151,23 @@ std::optional<std::string> read_bytes(const fs::path& path) {
     if (std::ferror(file.get()) != 0) {
         throw IoError(fmt::format("{}: read error", path.string()));
     }
-    return bytes;
+    return {.bytes = std::move(bytes), .problem = {}};
 }
 
 // One input file read, hashed and (for .csv) checked for UTF-8: the work that needs no other
 // file, done on a second thread while the file before it is parsed.
 struct ReadFile {
     std::string name;
-    std::optional<std::string> bytes;     // nullopt: no such file
+    std::optional<std::string> bytes;     // nullopt: no such file (or `problem`)
+    std::string problem;                  // not a regular file: an input error at line 1
     std::string sha256;
     std::optional<std::size_t> bad_byte;  // the first byte that is not UTF-8
 };
 
 ReadFile read_file(const fs::path& folder, std::string_view name) {
-    ReadFile file{.name = std::string(name), .bytes = read_bytes(folder / name), .sha256 = {},
-                  .bad_byte = std::nullopt};
+    ReadBytes read = read_bytes(folder / name);
+    ReadFile file{.name = std::string(name), .bytes = std::move(read.bytes),
+                  .problem = std::move(read.problem), .sha256 = {}, .bad_byte = std::nullopt};
     if (file.bytes) {
         file.sha256 = sha256_hex(*file.bytes);
         if (name.ends_with(".csv")) {
@@ -129,6 +180,11 @@ ReadFile read_file(const fs::path& folder, std::string_view name) {
 // Takes a file read by read_file: records its hash, reports a missing required file.
 std::optional<std::string> accept_input(ReadFile file, bool is_required, Case& loaded,
                                         Diagnostics& diagnostics) {
+    if (!file.problem.empty()) {
+        diagnostics.error({.file = file.name, .line = 1, .column = 0},
+                          fmt::format("{} {}", file.name, file.problem));
+        return std::nullopt;
+    }
     if (!file.bytes) {
         if (is_required) {
             diagnostics.error({.file = file.name, .line = 1, .column = 0},
@@ -232,6 +288,7 @@ Case load_case(const std::string& folder, Diagnostics& diagnostics) {
     for (std::size_t at = 0; at < csv_files.size(); ++at) {
         const CsvFileSpec& spec = csv_files[at];
         ReadFile file = next.get();
+        const bool is_absent = !file.bytes && file.problem.empty();
         if (at + 1 < csv_files.size()) {
             next = std::async(std::launch::async, read_file, path, csv_files[at + 1].name);
         }
@@ -240,7 +297,7 @@ Case load_case(const std::string& folder, Diagnostics& diagnostics) {
         if (text) {
             loaded.csv_headers.emplace(std::string(spec.name), header_names(*text));
             spec.load(*text, context);
-        } else if (spec.name == "creditors.csv" && !fs::exists(path / spec.name)) {
+        } else if (spec.name == "creditors.csv" && is_absent) {
             context.are_creditors_checked = true;  // no file: there are no creditors
         }
     }
