@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "claims/load/csv_reader.hpp"
+#include "claims/load/sha256.hpp"
 #include "tools/commands.hpp"
 #include "tools/run/folders.hpp"
 #include "tools/inspect/notices_text.hpp"
@@ -36,13 +37,18 @@ std::map<std::string, std::string> read_customer_names(const std::string& case_f
 }
 
 // A file name for a payee id: bytes outside [A-Za-z0-9._-] become '_'; the number in front
-// keeps names unique and in payee order.
+// keeps names unique and in payee order. An id too long for a file name (255 bytes) keeps its
+// first 200 bytes and gets the first 16 hex digits of its SHA-256.
 std::string notice_file_name(std::size_t number, const std::string& payee_id) {
+    static constexpr std::size_t id_bytes_max = 200;
     std::string safe;
     for (const char c : payee_id) {
         const bool is_safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                              (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
         safe += is_safe ? c : '_';
+    }
+    if (safe.size() > id_bytes_max) {
+        safe = safe.substr(0, id_bytes_max) + "-" + claims::sha256_hex(payee_id).substr(0, 16);
     }
     return fmt::format("{:05}-{}.txt", number, safe);
 }
