@@ -52,6 +52,10 @@ struct NoticesOptions {
     std::optional<int> run;
     int dispute_days = 30;  // a convention (docs/report.md)
 };
+struct AuditOptions {
+    std::string case_folder;
+    std::optional<int> run;  // every recorded run when nullopt
+};
 struct SynthOptions {
     std::string folder;
     std::uint64_t customers = 0;
@@ -67,5 +71,6 @@ struct SynthOptions {
 [[nodiscard]] int run_report(const ReportOptions& options);
 [[nodiscard]] int run_notices(const NoticesOptions& options);
 [[nodiscard]] int run_synth(const SynthOptions& options);
+[[nodiscard]] int run_audit(const AuditOptions& options);
 
 }  // namespace kanzai::tools

@@ -25,6 +25,7 @@ struct Options {
     ReportOptions report;
     NoticesOptions notices;
     SynthOptions synth;
+    AuditOptions audit;
     std::string out;
     int run_number = 0;
 };
@@ -76,6 +77,13 @@ void add_commands(CLI::App& app, Options& o) {
         ->check(CLI::Range(1, 3650));
     notices->footer("Example: kanzai notices samples/tutorial --out /tmp/notices --run 1");
 
+    auto* audit = app.add_subcommand(
+        "audit", "Check recorded runs against their hashes and run folders");
+    audit->add_option("CASE", o.audit.case_folder, "The case folder")->required();
+    audit->add_option("--run", o.run_number, "Run number (default: every recorded run)");
+    audit->footer("Example: kanzai audit samples/tutorial\n"
+                  "Exit 0 when every check holds, 2 when one does not (each is named).");
+
     auto* synth = app.add_subcommand("synth", "Generate a realistic synthetic case");
     synth->add_option("DIR", o.synth.folder, "The case folder to create")->required();
     synth->add_option("--customers", o.synth.customers, "Number of customers")->required();
@@ -117,6 +125,12 @@ int dispatch(const CLI::App& app, Options& o) {
             o.notices.run = o.run_number;
         }
         return run_notices(o.notices);
+    }
+    if (app.got_subcommand("audit")) {
+        if (o.run_number != 0) {
+            o.audit.run = o.run_number;
+        }
+        return run_audit(o.audit);
     }
     if (app.got_subcommand("synth")) {
         return run_synth(o.synth);

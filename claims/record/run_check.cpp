@@ -1,10 +1,39 @@
 // Checks that a run record adds up (claims/run_check.hpp).
 #include "claims/record/run_check.hpp"
 
+#include <fmt/format.h>
+
+#include "claims/io_error.hpp"
 #include "engine/assert.hpp"
 #include "engine/decimal.hpp"
 
+// A failed check: Kanzai's own bug (exit 3) for rows it produced, a damaged case.db (IoError,
+// exit 4) for rows read back from one.
+// In audit mode the first failure is kept and the check returns (and every later one too).
+#define KANZAI_RECORD_CHECK(condition)                       \
+    do {                                                     \
+        if (!(condition)) [[unlikely]] {                     \
+            fail_check(#condition, __LINE__);                \
+            return;                                          \
+        }                                                    \
+    } while (false)
+
 namespace kanzai::claims {
+
+void RunChecker::fail_check(const char* expression, int line) {
+    if (is_audit_) {
+        if (!problem_) {
+            problem_ = fmt::format("its rows do not add up ({} does not hold)", expression);
+        }
+        return;
+    }
+    if (damage_context_.empty()) {
+        fail_invariant(expression, "run_check.cpp", line);
+    }
+    throw IoError(fmt::format("{} is damaged: its rows do not add up ({} does not hold); it "
+                              "was not used (kanzai audit CASE names every difference)",
+                              damage_context_, expression));
+}
 
 std::optional<RecordAmount> parse_record_amount(std::string_view text) {
     const std::size_t dot = text.find('.');
@@ -44,66 +73,85 @@ bool is_decimal_text(std::string_view text) {
 
 }  // namespace
 
-RunChecker::RunChecker(const RunRecord& header) { add_sources(header); }
+RunChecker::RunChecker(const RunRecord& header, std::string damage_context)
+    : damage_context_(std::move(damage_context)) {
+    add_sources(header);
+}
 
 void RunChecker::add_sources(const RunRecord& header) {
-    KANZAI_ASSERT(by_source_.empty());
+    if (problem_) {
+        return;
+    }
+    KANZAI_RECORD_CHECK(by_source_.empty());
     for (const SetOffRecord& s : header.set_offs) {
-        KANZAI_ASSERT(is_amount(s.debt));
-        KANZAI_ASSERT(is_amount(s.positive_value));
-        KANZAI_ASSERT(is_amount_or_empty(s.receivable));
+        KANZAI_RECORD_CHECK(is_amount(s.debt));
+        KANZAI_RECORD_CHECK(is_amount(s.positive_value));
+        KANZAI_RECORD_CHECK(is_amount_or_empty(s.receivable));
     }
     for (const SourceRecord& source : header.sources) {
         const auto available = parse_record_amount(source.available);
         const auto allocated = parse_record_amount(source.allocated);
         const auto left = parse_record_amount(source.left);
-        KANZAI_ASSERT(available && allocated && left);
-        KANZAI_ASSERT(allocated->decimals == available->decimals);
-        KANZAI_ASSERT(left->decimals == available->decimals);
+        KANZAI_RECORD_CHECK(available && allocated && left);
+        KANZAI_RECORD_CHECK(allocated->decimals == available->decimals);
+        KANZAI_RECORD_CHECK(left->decimals == available->decimals);
         // SPEC "Invariants": per pool, allocations + surplus = pool; per fund, allocations +
         // leftover = available; per estate class, what it allocated + what is left after it.
-        KANZAI_ASSERT(engine::checked_add(allocated->count, left->count) == available->count);
+        KANZAI_RECORD_CHECK(engine::checked_add(allocated->count, left->count) == available->count);
         const bool is_new = by_source_
                                 .emplace(source.source, Figures{.decimals = available->decimals,
                                                                 .tranche = source.tranche,
                                                                 .allocated = allocated->count})
                                 .second;
-        KANZAI_ASSERT(is_new);
+        KANZAI_RECORD_CHECK(is_new);
     }
 }
 
-void RunChecker::check(const DecisionRecord& d) const {
+void RunChecker::check(const DecisionRecord& d) {
+    if (problem_) {
+        return;
+    }
     // Empty for a deemed claim; as written (any length) for an unknown asset.
-    KANZAI_ASSERT(d.filed.empty() || is_decimal_text(d.filed));
-    KANZAI_ASSERT(is_amount(d.ledger));
-    KANZAI_ASSERT(is_amount(d.admitted));
-    KANZAI_ASSERT(is_amount(d.disputed));
-    KANZAI_ASSERT(is_amount(d.value));
+    KANZAI_RECORD_CHECK(d.filed.empty() || is_decimal_text(d.filed));
+    KANZAI_RECORD_CHECK(is_amount(d.ledger));
+    KANZAI_RECORD_CHECK(is_amount(d.admitted));
+    KANZAI_RECORD_CHECK(is_amount(d.disputed));
+    KANZAI_RECORD_CHECK(is_amount(d.value));
 }
 
 void RunChecker::check(const AllocationRecord& allocation) {
+    if (problem_) {
+        return;
+    }
     const auto found = by_source_.find(allocation.source);
-    KANZAI_ASSERT(found != by_source_.end());
+    KANZAI_RECORD_CHECK(found != by_source_.end());
     const auto amount = parse_record_amount(allocation.amount);
-    KANZAI_ASSERT(amount.has_value());
-    KANZAI_ASSERT(is_amount(allocation.weight));
-    KANZAI_ASSERT(amount->decimals == found->second.decimals);
-    KANZAI_ASSERT(allocation.tranche == found->second.tranche);
+    KANZAI_RECORD_CHECK(amount.has_value());
+    KANZAI_RECORD_CHECK(is_amount(allocation.weight));
+    KANZAI_RECORD_CHECK(amount->decimals == found->second.decimals);
+    KANZAI_RECORD_CHECK(allocation.tranche == found->second.tranche);
     found->second.summed = engine::checked_add(found->second.summed, amount->count);
 }
 
-void RunChecker::check(const PayoutRecord& payout) const {
-    KANZAI_ASSERT(is_amount(payout.amount));
+void RunChecker::check(const PayoutRecord& payout) {
+    if (problem_) {
+        return;
+    }
+    KANZAI_RECORD_CHECK(is_amount(payout.amount));
 }
 
-void RunChecker::finish() const {
+void RunChecker::finish() {
+    if (problem_) {
+        return;
+    }
     for (const auto& [source, figures] : by_source_) {
-        KANZAI_ASSERT(figures.summed == figures.allocated);
+        KANZAI_RECORD_CHECK(figures.summed == figures.allocated);
     }
 }
 
-void verify_run_record(const RunRecord& record) {
-    RunChecker checker(record);
+namespace {
+
+void check_rows(RunChecker& checker, const RunRecord& record) {
     for (const DecisionRecord& decision : record.decisions) {
         checker.check(decision);
     }
@@ -114,6 +162,21 @@ void verify_run_record(const RunRecord& record) {
         checker.check(payout);
     }
     checker.finish();
+}
+
+}  // namespace
+
+std::optional<std::string> find_run_record_problem(const RunRecord& record) {
+    RunChecker checker;
+    checker.is_audit_ = true;
+    checker.add_sources(record);
+    check_rows(checker, record);
+    return checker.problem_;
+}
+
+void verify_run_record(const RunRecord& record, std::string damage_context) {
+    RunChecker checker(record, std::move(damage_context));
+    check_rows(checker, record);
 }
 
 }  // namespace kanzai::claims

@@ -25,27 +25,32 @@ struct RecordAmount {
 // (the rows of a large run are never all in memory) is checked as it goes:
 // every amount is decimal text; per source, its allocations sum to `allocated` and
 // `allocated + left == available`, all in the source's decimals and tranche; every
-// allocation names a source. KANZAI_ASSERTs: a record that does not add up ends the command
-// with exit 3.
+// allocation names a source. A record that does not add up ends the command: rows Kanzai
+// produced are its own bug (an invariant violation, exit 3); rows read back from case.db
+// (`damage_context` names them, e.g. "case.db run 3") are a damaged database (IoError, exit 4).
 class RunChecker {
 public:
     // Checks decisions and payouts; allocations only once add_sources has been called.
     RunChecker() = default;
     // = RunChecker() and add_sources(header).
-    explicit RunChecker(const RunRecord& header);
+    explicit RunChecker(const RunRecord& header, std::string damage_context = {});
 
     // Checks each source's own figures (and the set-offs) of `header` and remembers them:
     // every allocation checked from then on must name one of them. Once, before the first
     // allocation (a run streams its decisions before its distribution exists).
     void add_sources(const RunRecord& header);
 
-    void check(const DecisionRecord& decision) const;
+    void check(const DecisionRecord& decision);
     void check(const AllocationRecord& allocation);
-    void check(const PayoutRecord& payout) const;
+    void check(const PayoutRecord& payout);
     // Every source's allocations, once all are checked, sum to its `allocated`.
-    void finish() const;
+    void finish();
 
 private:
+    friend std::optional<std::string> find_run_record_problem(const RunRecord& record);
+    // Throws (or, in audit mode, keeps the first problem and returns).
+    void fail_check(const char* expression, int line);
+
     struct Figures {
         int decimals = 0;
         int tranche = 0;
@@ -53,9 +58,17 @@ private:
         engine::Int128 summed = 0;
     };
     std::map<std::string, Figures, std::less<>> by_source_;
+    std::string damage_context_;  // empty: rows being produced
+    bool is_audit_ = false;
+    std::optional<std::string> problem_;  // audit mode: the first check that failed
 };
 
-// The whole check of a record held in memory (its rows included).
-void verify_run_record(const RunRecord& record);
+// The checks of verify_run_record for `kanzai audit`: the first that fails, described, or
+// nullopt when the record adds up. Never throws on a record that does not add up.
+[[nodiscard]] std::optional<std::string> find_run_record_problem(const RunRecord& record);
+
+// The whole check of a record held in memory (its rows included); `damage_context` as for
+// RunChecker.
+void verify_run_record(const RunRecord& record, std::string damage_context = {});
 
 }  // namespace kanzai::claims

@@ -7,11 +7,13 @@
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "claims/load/csv_reader.hpp"
 #include "claims/io_error.hpp"
 #include "engine/decimal.hpp"
+#include "tools/audit/audit_run.hpp"
 #include "tools/inspect/explain_run.hpp"
 #include "tools/run/folders.hpp"
 #include "tools/run/staged_dir.hpp"
@@ -160,6 +162,18 @@ claims::RunRecord read_run_folder(const std::string& case_folder, std::optional<
     return record;
 }
 
+// Notices and reports go to creditors and the court: a recorded run whose rows do not render
+// to the hashes case.db records for its files (rows edited behind kanzai's back) is refused
+// (exit 4, a damaged case.db), never shown.
+void refuse_unless_rows_hold(const claims::RunRecord& record) {
+    const std::vector<std::string> problems = check_recorded_rows(record);
+    if (!problems.empty()) {
+        throw claims::IoError(fmt::format(
+            "case.db run {} does not hold ({}); refusing to use it; `kanzai audit` names "
+            "every difference", record.number, fmt::join(problems, "; ")));
+    }
+}
+
 }  // namespace
 
 claims::RunRecord read_report_run(const std::string& case_folder, std::optional<int> run) {
@@ -170,6 +184,7 @@ claims::RunRecord read_report_run(const std::string& case_folder, std::optional<
         if (db) {
             std::optional<claims::RunRecord> record = read_recorded_run(*db, run, err);
             if (record) {
+                refuse_unless_rows_hold(*record);
                 return std::move(*record);
             }
         }

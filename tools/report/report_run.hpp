@@ -16,7 +16,8 @@ namespace kanzai::tools {
 // decisions, allocations, payouts, summary_json, engine, inputs and outputs, and sources
 // shaped as case.db records them (pools, funds, estate classes with what was available
 // to each class in turn); the folder has no allocation weights, fund weights, set-offs or
-// run time, so those stay empty. Throws IoError when neither has the run.
+// run time, so those stay empty. Throws IoError when neither has the run, and when a
+// recorded run fails the cheap checks (tools/audit/audit_run.hpp check_recorded_rows).
 [[nodiscard]] claims::RunRecord read_report_run(const std::string& case_folder,
                                                 std::optional<int> run);
 
