@@ -5,8 +5,12 @@
 
 namespace kanzai {
 
+// The message names the source file without its folder: an exit-3 message goes to users and
+// must not show where Kanzai was built.
 std::string InvariantViolation::what() const {
-    return fmt::format("invariant violated: {} ({}:{})", expression, file, line);
+    const std::size_t slash = file.rfind('/');
+    const std::string name = slash == std::string::npos ? file : file.substr(slash + 1);
+    return fmt::format("invariant violated: {} ({}:{})", expression, name, line);
 }
 
 void fail_invariant(const char* expression, const char* file, int line) {
