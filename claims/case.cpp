@@ -74,6 +74,11 @@ std::string_view text_of(Leftover value) {
     return names[static_cast<int>(value)];
 }
 
+std::string_view text_of(PaymentStatus value) {
+    constexpr std::string_view names[] = {"paid", "failed", "returned"};
+    return names[static_cast<int>(value)];
+}
+
 std::uint32_t CaseConfig::find_asset(std::string_view id) const {
     for (std::uint32_t i = 0; i < assets.size(); ++i) {
         if (assets[i].id == id) {

@@ -43,6 +43,7 @@ enum class CreditorClass { admin, priority, general, subordinated };
 enum class DeterminationDecision { admit, reject, dispute };
 enum class FundKind { reserve, insurance };
 enum class Leftover { estate, next };
+enum class PaymentStatus { paid, failed, returned };
 
 enum class UnfiledRule { admit, ignore };
 enum class ExcessRule { dispute, reject };
@@ -59,6 +60,7 @@ enum class SetOffRule { proportional, none };
 [[nodiscard]] std::string_view text_of(DeterminationDecision value);
 [[nodiscard]] std::string_view text_of(FundKind value);
 [[nodiscard]] std::string_view text_of(Leftover value);
+[[nodiscard]] std::string_view text_of(PaymentStatus value);
 
 struct Asset {
     std::string id;
@@ -67,6 +69,7 @@ struct Asset {
     Price estate_price;  // = price when not given
     std::string price_source;
     std::optional<Units> min_payout;  // [rules.min_payout], converted to minor units
+    Units pool_cost;                  // charged to the asset's pool before its split
     std::uint32_t line = 0;           // of its [assets.ID] table in case.toml
 };
 
@@ -100,6 +103,7 @@ struct CaseConfig {
     std::string administrator;
     std::string cutoff;  // the TOML offset date-time as written (RFC 3339 text)
     Date bar_date;
+    std::optional<Date> record_date;  // transfers effective after it are not applied
     std::uint32_t currency_index = 0;  // into assets
     std::vector<Asset> assets;         // sorted by id (bytes)
     Rules rules;
@@ -196,6 +200,7 @@ struct Payment {
     Units amount;
     std::optional<int> tranche;  // informational only
     std::string paid_on;
+    PaymentStatus status = PaymentStatus::paid;  // only `paid` counts in catch-up
     std::uint32_t line = 0;
 };
 

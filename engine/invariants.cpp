@@ -156,7 +156,7 @@ void check_allocations_and_lines(const WaterfallInput& input, const WaterfallRes
     }
 }
 
-// Per pool: allocations + surplus = pool, with allocations = min(P, W).
+// Per pool: allocations + surplus + cost = pool, with allocations = min(P - K, W).
 void check_pools(const WaterfallInput& input, const WaterfallResult& result, const Sums& sums) {
     std::vector<Units> claims(input.assets.size());
     for (const WaterfallLine& line : input.lines) {
@@ -169,9 +169,11 @@ void check_pools(const WaterfallInput& input, const WaterfallResult& result, con
         KANZAI_ASSERT(pool.pool == input.assets[a].pool);
         KANZAI_ASSERT(pool.claims == claims[a]);
         KANZAI_ASSERT(pool.allocated == sums.pool_allocated[a]);
-        KANZAI_ASSERT(pool.allocated == std::min(pool.pool, pool.claims));
+        KANZAI_ASSERT(pool.cost == std::min(input.assets[a].cost, pool.pool));
+        KANZAI_ASSERT(pool.cost.count >= 0);
+        KANZAI_ASSERT(pool.allocated == std::min(sub(pool.pool, pool.cost), pool.claims));
         KANZAI_ASSERT(pool.surplus.count >= 0);
-        KANZAI_ASSERT(add(pool.allocated, pool.surplus) == pool.pool);
+        KANZAI_ASSERT(add(add(pool.allocated, pool.surplus), pool.cost) == pool.pool);
         KANZAI_ASSERT(pool.surplus_value ==
                       value_of(pool.surplus, estate_valuation(input.assets[a])));
     }

@@ -62,13 +62,16 @@ void allocate_pools(const WaterfallInput& input, const LineGroups& by_asset,
             claims = add(claims, input.lines[line_index].units);
         }
         parts.resize(weights.size());
-        // SPEC step 1: customer-class lines in `a` split P_a by their units, in line order.
-        split_largest_remainder({.pool = asset.pool.count, .weights = weights}, parts);
         PoolResult& pool = result.pools[a];
         pool.pool = asset.pool;
+        // SPEC step 1: the cost K_a = min(pool_cost, P_a) is withdrawn first; customer-class
+        // lines in `a` split P_a - K_a by their units, in line order.
+        pool.cost = std::min(asset.cost, asset.pool);
+        const Units splittable = sub(asset.pool, pool.cost);
+        split_largest_remainder({.pool = splittable.count, .weights = weights}, parts);
         pool.claims = claims;
-        pool.allocated = std::min(asset.pool, claims);
-        pool.surplus = sub(asset.pool, pool.allocated);
+        pool.allocated = std::min(splittable, claims);
+        pool.surplus = sub(splittable, pool.allocated);
         KANZAI_MAYBE(pool.surplus.count == 0);  // W >= P: nothing reaches the estate
         pool.surplus_value = value_of(pool.surplus, estate_valuation(asset));
         for (std::size_t k = 0; k < group.size(); ++k) {

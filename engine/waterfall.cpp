@@ -26,6 +26,7 @@ void check_preconditions(const WaterfallInput& input) {
     for (const WaterfallAsset& asset : input.assets) {
         KANZAI_ASSERT(asset.pool.count >= 0);
         KANZAI_ASSERT(asset.non_segregated.count >= 0);
+        KANZAI_ASSERT(asset.cost.count >= 0);
         KANZAI_ASSERT(asset.estate_price.scaled >= 0);
     }
     for (const WaterfallLine& line : input.lines) {

@@ -22,6 +22,7 @@ struct WaterfallAsset {
     Price estate_price;   // for non-segregated holdings and pool surplus
     Units pool;           // held, segregated holdings: the in-kind pool P_a
     Units non_segregated; // held, non-segregated holdings: part of the estate
+    Units cost;           // pool_cost: withdrawn from the pool before its split
 };
 
 // One allocation line (claim, portion). Lines are given in SPEC line order: claim_id, then
@@ -81,9 +82,10 @@ struct Allocation {
 
 struct PoolResult {
     Units pool;
+    Units cost;       // K = min(pool_cost, P): pays the pool's administration
     Units claims;     // W: customer-class line units in the asset
     Units allocated;
-    Units surplus;    // max(P - W, 0), goes to the estate
+    Units surplus;    // max(P - K - W, 0), goes to the estate
     Value surplus_value;  // at estate_price
 };
 
@@ -132,7 +134,7 @@ struct WaterfallResult {
 // through check_waterfall_invariants, every conservation law of SPEC "Invariants".
 [[nodiscard]] WaterfallResult run_waterfall(const WaterfallInput& input);
 
-// SPEC "Invariants" that concern the waterfall: per pool allocations + surplus = pool; per
+// SPEC "Invariants" that concern the waterfall: per pool allocations + surplus + cost = pool; per
 // fund allocations + leftover = available; estate allocations + residue = estate value; no
 // line above its units in kind or, from a fund, its remaining shortfall value; every amount
 // a non-negative integer. A violation is KANZAI_ASSERT (exit 3).

@@ -46,6 +46,11 @@ std::vector<ClaimTransfer> transfers_by_claim(const Case& loaded,
                             transfer.claim_id));
             continue;
         }
+        // SPEC "Transfers and payees": a transfer effective after the record date is not
+        // applied and is no finding (summary.json counts it).
+        if (is_after_record_date(loaded.config, transfer)) {
+            continue;
+        }
         result.push_back({.decision_index = index, .transfer = &transfer});
     }
     std::sort(result.begin(), result.end(), [](const ClaimTransfer& a, const ClaimTransfer& b) {
@@ -56,6 +61,10 @@ std::vector<ClaimTransfer> transfers_by_claim(const Case& loaded,
 }
 
 }  // namespace
+
+bool is_after_record_date(const CaseConfig& config, const Transfer& transfer) {
+    return config.record_date && transfer.effective_on > *config.record_date;
+}
 
 std::vector<TransferFinding> apply_transfers(const Case& loaded, std::vector<Decision>& decisions,
                                              Diagnostics& diagnostics) {

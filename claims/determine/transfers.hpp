@@ -19,6 +19,11 @@ namespace kanzai::claims {
 // names no claim of claims.csv and no deemed claim is an input error at
 // transfers.csv:<line>:<claim_id column>. Returns the findings by claim_id, then
 // transfer_id. Sort + linear pass: O(n log n).
+// SPEC "Transfers and payees": effective after [case] record_date (when given), so not
+// applied, no finding, and counted in summary.json's transfers_after_record_date. Such a
+// row must still name a claim (it is an input file like any other).
+[[nodiscard]] bool is_after_record_date(const CaseConfig& config, const Transfer& transfer);
+
 [[nodiscard]] std::vector<TransferFinding> apply_transfers(const Case& loaded,
                                                            std::vector<Decision>& decisions,
                                                            Diagnostics& diagnostics);

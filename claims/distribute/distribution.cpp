@@ -30,6 +30,7 @@ std::vector<engine::WaterfallAsset> waterfall_assets(const Case& loaded) {
     for (std::uint32_t a = 0; a < assets.size(); ++a) {
         assets[a].valuation = config.valuation(a);
         assets[a].estate_price = config.assets[a].estate_price;
+        assets[a].cost = config.assets[a].pool_cost;
     }
     // SPEC: only `held` rows distribute; segregated ones (guarantee included) form the pool,
     // the others belong to the estate.

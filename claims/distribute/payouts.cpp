@@ -244,7 +244,11 @@ private:
         paid_.clear();
         for (const std::uint32_t p : payments) {
             const Payment& payment = loaded_.payments[p];
-            add_to(paid_, payment.asset_index, payment.amount.count);
+            // SPEC "Payouts": a failed or returned payment was not received; its amount is
+            // payable again.
+            if (payment.status == PaymentStatus::paid) {
+                add_to(paid_, payment.asset_index, payment.amount.count);
+            }
         }
         std::sort(paid_.begin(), paid_.end(), [](const AssetAmount& a, const AssetAmount& b) {
             return a.asset_index < b.asset_index;

@@ -193,10 +193,11 @@ private:
 
 constexpr std::array<std::string_view, 5> root_keys = {"case", "assets", "rules", "fund",
                                                         "estate"};
-constexpr std::array<std::string_view, 7> case_keys = {
-    "name", "court", "case_number", "administrator", "currency", "cutoff", "bar_date"};
-constexpr std::array<std::string_view, 4> asset_keys = {"decimals", "price", "price_source",
-                                                         "estate_price"};
+constexpr std::array<std::string_view, 8> case_keys = {
+    "name", "court", "case_number", "administrator", "currency", "cutoff", "bar_date",
+    "record_date"};
+constexpr std::array<std::string_view, 5> asset_keys = {"decimals", "price", "price_source",
+                                                         "estate_price", "pool_cost"};
 constexpr std::array<std::string_view, 7> rules_keys = {
     "unfiled", "excess", "late", "insiders", "set_off", "valuation_rounding", "min_payout"};
 constexpr std::array<std::string_view, 9> fund_keys = {
@@ -210,6 +211,7 @@ struct AssetEntry {
     Asset asset;
     const toml::node* price_node = nullptr;
     const toml::node* estate_price_node = nullptr;
+    const toml::node* pool_cost_node = nullptr;
 };
 
 class ConfigWalker {
@@ -348,6 +350,10 @@ void ConfigWalker::read_asset(const toml::key& key, const toml::node& node) {
     entry.estate_price_node = reader.find("estate_price", false);
     const std::optional<Price> estate_price = reader.price("estate_price", false);
     const std::optional<std::string> source = reader.string("price_source", false);
+    // pool_cost is an amount of this asset (SPEC: units withdrawn from the pool before its
+    // split); without valid decimals only its grammar and sign can be checked.
+    entry.pool_cost_node = reader.find("pool_cost", false);
+    const std::optional<Units> pool_cost = reader.amount("pool_cost", false, decimals, id);
     if (!is_valid || diagnostics_.size() != errors_before || !decimals || !price) {
         result_.invalid_asset_ids.push_back(id);
         return;
@@ -356,6 +362,7 @@ void ConfigWalker::read_asset(const toml::key& key, const toml::node& node) {
     entry.asset.price = *price;
     entry.asset.estate_price = estate_price.value_or(*price);
     entry.asset.price_source = source.value_or("");
+    entry.asset.pool_cost = pool_cost.value_or(Units{});
     entries_.push_back(entry);
 }
 
@@ -398,15 +405,22 @@ void ConfigWalker::read_case(const toml::table& root) {
             config.cutoff = text_of_node(*cutoff);
         }
     }
-    if (const toml::node* bar_date = reader.find("bar_date", true)) {
-        if (!bar_date->is_date()) {
-            reader.wrong_type("bar_date", *bar_date, "a local date such as 2026-06-30");
-        } else {
-            const toml::date date = bar_date->as_date()->get();
-            config.bar_date = Date{static_cast<std::int32_t>(date.year) * 10000 +
-                                   date.month * 100 + date.day};
+    const auto read_date = [&](std::string_view key, bool is_required) -> std::optional<Date> {
+        const toml::node* node = reader.find(key, is_required);
+        if (node == nullptr) {
+            return std::nullopt;
         }
+        if (!node->is_date()) {
+            reader.wrong_type(key, *node, "a local date such as 2026-06-30");
+            return std::nullopt;
+        }
+        const toml::date date = node->as_date()->get();
+        return Date{static_cast<std::int32_t>(date.year) * 10000 + date.month * 100 + date.day};
+    };
+    if (const std::optional<Date> bar_date = read_date("bar_date", true)) {
+        config.bar_date = *bar_date;
     }
+    config.record_date = read_date("record_date", false);
 }
 
 // SPEC "Prices": the case currency's price (and estate_price) must equal 1.
@@ -423,6 +437,12 @@ void ConfigWalker::check_currency_prices(const toml::node& currency_node) {
                                            "price must be \"1\"",
                                            entry.asset.id,
                                            engine::format_price(entry.asset.price)));
+        }
+        if (entry.pool_cost_node != nullptr) {
+            diagnostics_.error(loc_of(entry.pool_cost_node->source()),
+                               fmt::format("assets.{}.pool_cost is not allowed on the case "
+                                           "currency: it has no in-kind pool",
+                                           entry.asset.id));
         }
         if (entry.estate_price_node != nullptr && entry.asset.estate_price != one) {
             diagnostics_.error(loc_of(entry.estate_price_node->source()),

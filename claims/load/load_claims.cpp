@@ -50,12 +50,16 @@ constexpr std::array<CsvColumn, 6> determination_columns = {{{"claim_id", true},
 constexpr std::array<DeterminationDecision, 3> decisions = {
     DeterminationDecision::admit, DeterminationDecision::reject, DeterminationDecision::dispute};
 
-enum PaymentColumn : std::size_t { p_payee_id, p_asset, p_amount, p_tranche, p_paid_on };
-constexpr std::array<CsvColumn, 5> payment_columns = {{{"payee_id", true},
+enum PaymentColumn : std::size_t {
+    p_payee_id, p_asset, p_amount, p_tranche, p_paid_on, p_status };
+constexpr std::array<CsvColumn, 6> payment_columns = {{{"payee_id", true},
                                                        {"asset", true},
                                                        {"amount", true},
                                                        {"tranche", false},
-                                                       {"paid_on", false}}};
+                                                       {"paid_on", false},
+                                                       {"status", false}}};
+constexpr std::array<PaymentStatus, 3> payment_statuses = {
+    PaymentStatus::paid, PaymentStatus::failed, PaymentStatus::returned};
 
 constexpr std::string_view deemed_prefix = "deemed:";
 constexpr std::string_view creditor_prefix = "creditor:";
@@ -215,6 +219,8 @@ CsvReadResult load_payments(std::string& text, LoadContext& context) {
             payment.tranche = parse_tranche(row);
             row.date(p_paid_on);
             payment.paid_on = std::string(row.cell(p_paid_on));
+            payment.status =
+                row.choice<PaymentStatus>(p_status, payment_statuses, PaymentStatus::paid);
             payment.line = row.line();
             if (row.ok()) {
                 context.loaded.payments.push_back(std::move(payment));

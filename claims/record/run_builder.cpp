@@ -258,7 +258,8 @@ std::vector<SourceRecord> source_records(const Case& loaded, const Distribution&
         const engine::PoolResult& pool = result.pools[a];
         records.push_back({.source = "pool:" + config.assets[a].id,
                            .asset = config.assets[a].id,
-                           .available = units_text(loaded, a, pool.pool.count),
+                           // What was split: the pool less its cost.
+                           .available = units_text(loaded, a, pool.pool.count - pool.cost.count),
                            .weights = units_text(loaded, a, pool.claims.count),
                            .allocated = units_text(loaded, a, pool.allocated.count),
                            .left = units_text(loaded, a, pool.surplus.count),

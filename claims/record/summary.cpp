@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "claims/determine/transfers.hpp"
 #include "claims/record/run_builder.hpp"
 #include "engine/assert.hpp"
 #include "engine/decimal.hpp"
@@ -30,9 +31,11 @@ Json assets_json(const Case& loaded, const Distribution& distribution) {
         Json asset = {{"claims", format_units(pool.claims.count, decimals)},
                       {"pool", format_units(pool.pool.count, decimals)},
                       {"allocated", format_units(pool.allocated.count, decimals)},
-                      {"surplus", format_units(pool.surplus.count, decimals)}};
+                      {"surplus", format_units(pool.surplus.count, decimals)},
+                      {"cost", format_units(pool.cost.count, decimals)}};
         if (pool.claims.count > 0) {  // SPEC: coverage is absent when claims are 0
-            asset["coverage"] = engine::format_ratio(pool.pool.count, pool.claims.count);
+            asset["coverage"] = engine::format_ratio(
+                engine::checked_sub(pool.pool.count, pool.cost.count), pool.claims.count);
         }
         assets[loaded.config.assets[a].id] = std::move(asset);
     }
@@ -61,6 +64,12 @@ Json estate_json(const Case& loaded, const Distribution& distribution) {
     constexpr const char* class_names[] = {"admin", "priority", "general", "subordinated"};
     Json classes = Json::object();
     for (std::size_t c = 0; c < engine::estate_classes_count; ++c) {
+        if (std::string_view(class_names[c]) == "general") {
+            // SPEC v3: the convenience class ranks between priority and general; without
+            // [convenience] (not yet accepted by case.toml) it has no claims.
+            classes["convenience"] = {{"claims", value_text(loaded, 0)},
+                                      {"allocated", value_text(loaded, 0)}};
+        }
         classes[class_names[c]] = {
             {"claims", value_text(loaded, estate.classes[c].claims.count)},
             {"allocated", value_text(loaded, estate.classes[c].allocated.count)}};
@@ -246,6 +255,35 @@ Json transfer_findings_json(const Determination& determination) {
     return findings;
 }
 
+// SPEC "Transfers and payees": one per row effective after the record date.
+int transfers_after_record_date(const Case& loaded) {
+    return static_cast<int>(std::count_if(
+        loaded.transfers.begin(), loaded.transfers.end(),
+        [&](const Transfer& transfer) { return is_after_record_date(loaded.config, transfer); }));
+}
+
+// Per status other than `paid`, the sum of its rows per asset (rows of 0 and creditor
+// payees included): what was attempted and not received, so payable again.
+Json payments_not_completed_json(const Case& loaded) {
+    std::map<std::string, std::map<std::uint32_t, Int128>> totals;  // status, asset index
+    for (const Payment& payment : loaded.payments) {
+        if (payment.status != PaymentStatus::paid) {
+            Int128& total = totals[std::string(text_of(payment.status))][payment.asset_index];
+            total = engine::checked_add(total, payment.amount.count);
+        }
+    }
+    Json statuses = Json::object();
+    for (const auto& [status, by_asset] : totals) {
+        Json assets = Json::object();
+        for (const auto& [asset_index, units] : by_asset) {
+            const Asset& asset = loaded.config.assets[asset_index];
+            assets[asset.id] = format_units(units, asset.decimals);
+        }
+        statuses[status] = std::move(assets);
+    }
+    return statuses;
+}
+
 }  // namespace
 
 std::string render_summary_json(const Case& loaded, const Determination& determination,
@@ -265,6 +303,11 @@ std::string render_summary_json(const Case& loaded, const Determination& determi
     summary["overpayments"] = overpayments_json(loaded, schedule);
     summary["holdings_not_distributed"] = holdings_not_distributed_json(loaded);
     summary["transfer_findings"] = transfer_findings_json(determination);
+    summary["transfers_after_record_date"] = transfers_after_record_date(loaded);
+    // Every allocation is paid in its own asset until paid_in, convert_to and elections
+    // are accepted by the loader: nothing is converted.
+    summary["conversions"] = Json::array();
+    summary["payments_not_completed"] = payments_not_completed_json(loaded);
     Json inputs = Json::object();
     for (const InputFile& input : loaded.inputs) {
         inputs[input.name] = input.sha256;

@@ -72,6 +72,7 @@ struct Result {
     std::vector<Allocation> allocations;  // by line (creditors last), then source order
     std::vector<Int128> pool_allocated;   // per asset
     std::vector<Int128> pool_surplus;
+    std::vector<Int128> pool_cost;
     std::vector<Int128> fund_allocated;   // per fund
     std::vector<Int128> fund_leftover;
     std::vector<Int128> class_claims;     // per estate class
@@ -118,14 +119,17 @@ inline Result run(const engine::WaterfallInput& in) {
                 weights.push_back(in.lines[i].units.count);
             }
         }
-        const std::vector<Int128> parts = split(in.assets[a].pool.count, weights);
+        // The cost comes off the pool first, at most the whole pool.
+        const Int128 cost = std::min(in.assets[a].cost.count, in.assets[a].pool.count);
+        out.pool_cost.push_back(cost);
+        const std::vector<Int128> parts = split(in.assets[a].pool.count - cost, weights);
         Int128 given = 0;
         for (std::size_t k = 0; k < members.size(); ++k) {
             pool_units[members[k]] = parts[k];
             given += parts[k];
         }
         out.pool_allocated.push_back(given);
-        out.pool_surplus.push_back(in.assets[a].pool.count - given);
+        out.pool_surplus.push_back(in.assets[a].pool.count - cost - given);
     }
     // Step 2: shortfall values, one line at a time.
     std::vector<Int128> remaining(n, 0);
@@ -299,6 +303,7 @@ struct AssetSpec {
     std::string_view estate_price = "";  // empty: the price
     Int128 pool = 0;
     Int128 non_segregated = 0;
+    Int128 cost = 0;
     engine::Rounding rounding = engine::Rounding::down;
 };
 
@@ -311,7 +316,8 @@ inline engine::WaterfallAsset asset(const AssetSpec& spec) {
                           .rounding = spec.rounding},
             .estate_price = {engine::parse_price(estate_text).count},
             .pool = {spec.pool},
-            .non_segregated = {spec.non_segregated}};
+            .non_segregated = {spec.non_segregated},
+            .cost = {spec.cost}};
 }
 
 // The one allocation of a line (or creditor) from a source, 0 when none was written.

@@ -113,6 +113,10 @@ WaterfallInput random_input(Random& random, const RandomShape& shape) {
         const auto bound = static_cast<unsigned long long>(claims[a] * 3 / 2 + 2);
         input.assets[a].pool = {random.below(6) == 0 ? claims[a]
                                                      : static_cast<Int128>(random.below(bound))};
+        // Pool costs below, equal to and above the pool.
+        const auto cost_bound = static_cast<unsigned long long>(input.assets[a].pool.count + 2);
+        input.assets[a].cost = {
+            random.below(3) == 0 ? 0 : static_cast<Int128>(random.below(cost_bound))};
     }
     add_funds_and_creditors(random, shape, input);
     return input;
@@ -321,6 +325,7 @@ TEST_CASE("waterfall: the engine agrees with the reference model on small random
         for (std::size_t a = 0; a < input.assets.size(); ++a) {
             REQUIRE(result.pools[a].allocated.count == expected.pool_allocated[a]);
             REQUIRE(result.pools[a].surplus.count == expected.pool_surplus[a]);
+            REQUIRE(result.pools[a].cost.count == expected.pool_cost[a]);
         }
         for (std::size_t f = 0; f < input.funds.size(); ++f) {
             REQUIRE(result.funds[f].allocated.count == expected.fund_allocated[f]);
@@ -390,7 +395,9 @@ bool has_distinct_remainders(const WaterfallInput& input, std::uint32_t asset_in
         }
     }
     const Int128 total = std::accumulate(weights.begin(), weights.end(), Int128{0});
-    const Int128 pool = input.assets[asset_index].pool.count;
+    // What is split is the pool less its cost.
+    const WaterfallAsset& asset = input.assets[asset_index];
+    const Int128 pool = asset.pool.count - std::min(asset.cost.count, asset.pool.count);
     if (total <= pool) {
         return true;
     }
@@ -524,7 +531,8 @@ TEST_CASE("waterfall: a larger pool — what holds despite the Alabama paradox")
         const WaterfallResult after = run_waterfall(grown);
         REQUIRE(after.pools[a].allocated >= before.pools[a].allocated);
         REQUIRE(after.pools[a].surplus >= before.pools[a].surplus);
-        const bool covers_all = after.pools[a].pool >= after.pools[a].claims;
+        const bool covers_all =
+            after.pools[a].pool.count - after.pools[a].cost.count >= after.pools[a].claims.count;
         const std::vector<Int128> was = recoveries(input, before);
         const std::vector<Int128> is = recoveries(grown, after);
         const auto slack = static_cast<Int128>(2 + 3 * input.funds.size());

@@ -25,6 +25,15 @@
 
 namespace {
 
+// KANZAI_SOURCE_DIR when set (ctest sets it), else the source tree this file is in; __FILE__
+// alone is relative when ccache rewrites paths under CCACHE_BASEDIR.
+std::filesystem::path source_tree() {
+    const char* source_env = std::getenv("KANZAI_SOURCE_DIR");
+    return source_env != nullptr
+               ? std::filesystem::path(source_env)
+               : std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "..";
+}
+
 using kanzai::claims::RunRecord;
 
 constexpr const char* tiny_toml = R"(
@@ -222,12 +231,7 @@ TEST_CASE("notices: exact text for one payee") {
 
 TEST_CASE("report: a run reads back the same from case.db and from its run folder") {
     namespace fs = std::filesystem;
-    // KANZAI_SOURCE_DIR when set, else the source tree this file is in (CMake compiles it
-    // by absolute path).
-    const char* source_env = std::getenv("KANZAI_SOURCE_DIR");
-    const fs::path source_dir = source_env != nullptr
-                                    ? fs::path(source_env)
-                                    : fs::path(__FILE__).parent_path() / ".." / ".." / "..";
+    const fs::path source_dir = source_tree();
     REQUIRE(fs::exists(source_dir / "samples" / "tutorial" / "case.toml"));
     const fs::path case_folder = fs::temp_directory_path() /
                                  ("kanzai-report-test-" + std::to_string(::getpid()));
@@ -300,7 +304,7 @@ TEST_CASE("notices and report: the commands on the tutorial case") {
                           ("kanzai-notices-test-" + std::to_string(::getpid()));
     fs::remove_all(work);
     fs::create_directories(work);
-    const fs::path source_dir = fs::path(__FILE__).parent_path() / ".." / ".." / "..";
+    const fs::path source_dir = source_tree();
     fs::copy(source_dir / "samples" / "tutorial", work / "case");
     const std::string kanzai = KANZAI_BINARY;
     const std::string case_folder = (work / "case").string();
