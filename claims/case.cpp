@@ -79,6 +79,16 @@ std::string_view text_of(PaymentStatus value) {
     return names[static_cast<int>(value)];
 }
 
+std::string_view text_of(PaidIn value) {
+    constexpr std::string_view names[] = {"kind", "cash"};
+    return names[static_cast<int>(value)];
+}
+
+std::string_view text_of(ElectionKind value) {
+    constexpr std::string_view names[] = {"kind", "cash", "convert", "convenience"};
+    return names[static_cast<int>(value)];
+}
+
 std::uint32_t CaseConfig::find_asset(std::string_view id) const {
     for (std::uint32_t i = 0; i < assets.size(); ++i) {
         if (assets[i].id == id) {

@@ -44,6 +44,8 @@ enum class DeterminationDecision { admit, reject, dispute };
 enum class FundKind { reserve, insurance };
 enum class Leftover { estate, next };
 enum class PaymentStatus { paid, failed, returned };
+enum class PaidIn { kind, cash };
+enum class ElectionKind { kind, cash, convert, convenience };
 
 enum class UnfiledRule { admit, ignore };
 enum class ExcessRule { dispute, reject };
@@ -61,6 +63,8 @@ enum class SetOffRule { proportional, none };
 [[nodiscard]] std::string_view text_of(FundKind value);
 [[nodiscard]] std::string_view text_of(Leftover value);
 [[nodiscard]] std::string_view text_of(PaymentStatus value);
+[[nodiscard]] std::string_view text_of(PaidIn value);
+[[nodiscard]] std::string_view text_of(ElectionKind value);
 
 struct Asset {
     std::string id;
@@ -70,7 +74,23 @@ struct Asset {
     std::string price_source;
     std::optional<Units> min_payout;  // [rules.min_payout], converted to minor units
     Units pool_cost;                  // charged to the asset's pool before its split
+    PaidIn paid_in = PaidIn::kind;    // how in-kind allocations are paid without an election
+    // The price at which currency amounts are converted into this asset; 0 = not a target.
+    std::optional<Price> distribution_price;
     std::uint32_t line = 0;           // of its [assets.ID] table in case.toml
+    std::uint32_t distribution_price_line = 0;
+    std::uint32_t distribution_price_column = 0;
+};
+
+// SPEC [convenience]: claimants worth at most `threshold` are paid `rate` of their value.
+struct ConvenienceRule {
+    Value threshold;
+    Price rate;  // scaled like a price: 1.2 is 1.2 * 10^18
+    int tranche = 1;
+    bool elective = false;
+    std::uint32_t line = 0;  // of [convenience] in case.toml, for figures computed from it
+    std::uint32_t rate_line = 0;
+    std::uint32_t rate_column = 0;
 };
 
 struct Rules {
@@ -110,6 +130,8 @@ struct CaseConfig {
     std::vector<Fund> funds;  // in the order written
     Value estate_cash;
     int estate_tranche = 1;
+    std::optional<ConvenienceRule> convenience;
+    std::uint32_t convert_to = no_index;  // [payouts] convert_to; no_index: the currency
 
     [[nodiscard]] const Asset& currency() const { return assets[currency_index]; }
     // no_index when unknown. Linear over a handful of assets.
@@ -204,6 +226,15 @@ struct Payment {
     std::uint32_t line = 0;
 };
 
+// SPEC elections.csv: a customer's election.
+struct Election {
+    std::uint32_t customer_index = no_index;
+    ElectionKind kind = ElectionKind::kind;
+    // kind, cash: the asset elected for; convert: the asset to be paid in; convenience: none.
+    std::uint32_t asset_index = no_index;
+    std::uint32_t line = 0;
+};
+
 // An input file that was read, with the SHA-256 of its bytes (hex, lower case).
 struct InputFile {
     std::string name;  // "claims.csv"
@@ -231,6 +262,7 @@ struct Case {
     std::vector<Creditor> creditors;
     std::vector<DeterminationRow> determinations;
     std::vector<Payment> payments;
+    std::vector<Election> elections;  // in file order
     std::vector<InputFile> inputs;  // sorted by name
 
     // Customer id -> index into customers. A flat index rather than a map of strings: it

@@ -1,4 +1,5 @@
-// The general estate (SPEC step 4): admin, priority, general, subordinated, then residue.
+// The general estate (SPEC step 4): admin, priority, convenience, general, subordinated,
+// then the residue.
 #include "engine/estate.hpp"
 
 #include <algorithm>
@@ -31,20 +32,15 @@ struct ClassClaims {
 };
 
 // The class's claims in its tie order (SPEC step 4): lines in line order, then creditors
-// by creditor_id. General: each customer-class line's remaining shortfall value;
-// subordinated: each subordinated line's whole value at price.
+// by creditor_id.
 ClassClaims collect_class(const WaterfallInput& input, const WaterfallResult& result,
                           EstateClass estate_class) {
     ClassClaims collected;
-    if (estate_class == EstateClass::general || estate_class == EstateClass::subordinated) {
-        const LineClass wanted = estate_class == EstateClass::general ? LineClass::customer
-                                                                      : LineClass::subordinated;
+    if (estate_class != EstateClass::admin && estate_class != EstateClass::priority) {
         for (std::uint32_t i = 0; i < input.lines.size(); ++i) {
-            if (input.lines[i].line_class == wanted) {
-                const LineResult& line = result.lines[i];
-                collected.push(false, i,
-                               wanted == LineClass::customer ? line.shortfall_remaining.count
-                                                             : line.line_value.count);
+            const EstatePlace place = estate_place(input, result, i);
+            if (place.estate_class == estate_class) {
+                collected.push(false, i, place.claim);
             }
         }
     }
@@ -79,6 +75,27 @@ void value_estate(const WaterfallInput& input, WaterfallResult& result) {
 
 }  // namespace
 
+EstatePlace estate_place(const WaterfallInput& input, const WaterfallResult& result,
+                         std::uint32_t i) {
+    const LineResult& line = result.lines[i];
+    switch (input.lines[i].line_class) {
+        case LineClass::convenience:
+            return {.estate_class = EstateClass::convenience,
+                    .claim = input.convenience->line_claims[i],
+                    .tranche = input.convenience->tranche};
+        case LineClass::customer:
+            return {.estate_class = EstateClass::general,
+                    .claim = line.shortfall_remaining.count,
+                    .tranche = input.estate_tranche};
+        case LineClass::subordinated:
+            return {.estate_class = EstateClass::subordinated,
+                    .claim = line.line_value.count,
+                    .tranche = input.estate_tranche};
+    }
+    KANZAI_ASSERT(false);
+    return {};
+}
+
 void allocate_estate(const WaterfallInput& input, WaterfallResult& result, EstateParts& parts) {
     value_estate(input, result);
     EstateResult& estate = result.estate;
@@ -98,11 +115,12 @@ void allocate_estate(const WaterfallInput& input, WaterfallResult& result, Estat
         KANZAI_MAYBE(allocated == claims);  // the class is paid in full; the next one shares
         estate.classes[k] = {.claims = claims, .allocated = allocated};
         remaining = sub(remaining, allocated);
-        // Lines are in the general or the subordinated class; admin and priority hold only
-        // creditors.
-        std::vector<LinePart>& line_parts = static_cast<EstateClass>(k) == EstateClass::general
-                                                ? parts.general_lines
-                                                : parts.subordinated_lines;
+        // Admin and priority hold only creditors.
+        const auto estate_class = static_cast<EstateClass>(k);
+        std::vector<LinePart>& line_parts =
+            estate_class == EstateClass::convenience ? parts.convenience_lines
+            : estate_class == EstateClass::general   ? parts.general_lines
+                                                     : parts.subordinated_lines;
         for (std::size_t j = 0; j < shares.size(); ++j) {
             if (shares[j] > 0) {
                 const ClassClaim& claim = collected.claims[j];

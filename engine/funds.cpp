@@ -66,14 +66,18 @@ void split_award(const WaterfallInput& input, std::uint32_t fund_index, Int128 a
 
 }  // namespace
 
-LineGroups group_customer_lines_by_claimant(const WaterfallInput& input) {
+LineGroups group_lines_by_claimant(const WaterfallInput& input, LineClass line_class) {
     std::vector<std::uint32_t> keys;
     keys.reserve(input.lines.size());
     for (const WaterfallLine& line : input.lines) {
-        keys.push_back(line.line_class == LineClass::customer ? line.claimant_index
-                                                              : input.claimants_count);
+        keys.push_back(line.line_class == line_class ? line.claimant_index
+                                                     : input.claimants_count);
     }
     return group_lines(keys, input.claimants_count);
+}
+
+LineGroups group_customer_lines_by_claimant(const WaterfallInput& input) {
+    return group_lines_by_claimant(input, LineClass::customer);
 }
 
 void allocate_funds(const WaterfallInput& input, const LineGroups& by_claimant,

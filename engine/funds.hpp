@@ -10,6 +10,9 @@
 namespace kanzai::engine {
 
 // Customer-class lines grouped by claimant, in line order (the tie order within a claimant).
+// The lines of one class, grouped by claimant (line order within a claimant).
+[[nodiscard]] LineGroups group_lines_by_claimant(const WaterfallInput& input, LineClass line_class);
+
 [[nodiscard]] LineGroups group_customer_lines_by_claimant(const WaterfallInput& input);
 
 // Applies the funds in the order given. Expects step 2's shortfall_remaining in

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "engine/assert.hpp"
+#include "engine/convenience.hpp"
 #include "engine/pools.hpp"
 #include "engine/waterfall.hpp"
 
@@ -83,11 +84,17 @@ void check_line_allocation(const WaterfallInput& input, const WaterfallResult& r
             add(sums.fund_allocated[allocation.source_index], Value{allocation.amount});
         return;
     }
-    const EstateClass expected = is_customer ? EstateClass::general : EstateClass::subordinated;
+    const bool is_convenience = line.line_class == LineClass::convenience;
+    const EstateClass expected = is_customer      ? EstateClass::general
+                                 : is_convenience ? EstateClass::convenience
+                                                  : EstateClass::subordinated;
     KANZAI_ASSERT(allocation.source_index == static_cast<std::uint32_t>(expected));
-    const Value claim =
-        is_customer ? result.lines[i].shortfall_remaining : result.lines[i].line_value;
-    KANZAI_ASSERT(allocation.weight == claim.count);
+    const Int128 claim = is_customer      ? result.lines[i].shortfall_remaining.count
+                         : is_convenience ? input.convenience->line_claims[i]
+                                          : result.lines[i].line_value.count;
+    KANZAI_ASSERT(allocation.weight == claim);
+    KANZAI_ASSERT(allocation.tranche ==
+                  (is_convenience ? input.convenience->tranche : input.estate_tranche));
 }
 
 // What every allocation satisfies, whoever it pays; the estate's class totals.
@@ -102,7 +109,10 @@ void check_allocation(const WaterfallInput& input, const WaterfallResult& result
     }
     if (allocation.source_kind == SourceKind::estate) {
         KANZAI_ASSERT(allocation.source_index < estate_classes_count);
-        KANZAI_ASSERT(allocation.tranche == input.estate_tranche);
+        const bool in_convenience =
+            allocation.source_index == static_cast<std::uint32_t>(EstateClass::convenience);
+        KANZAI_ASSERT(allocation.tranche ==
+                      (in_convenience ? input.convenience->tranche : input.estate_tranche));
         KANZAI_ASSERT(allocation.asset_index == input.currency_index);
         sums.class_allocated[allocation.source_index] =
             add(sums.class_allocated[allocation.source_index], Value{allocation.amount});
@@ -119,7 +129,8 @@ void check_line(const WaterfallInput& input, const WaterfallResult& result, std:
     KANZAI_ASSERT(line_result.pool_units <= line.units);
     KANZAI_ASSERT(line_result.shortfall_remaining == line_sums.remaining);
     KANZAI_ASSERT(line_result.shortfall_remaining.count >= 0);
-    if (line.line_class == LineClass::subordinated) {
+    if (line.line_class != LineClass::customer) {
+        KANZAI_ASSERT(line_result.pool_units.count == 0);
         KANZAI_ASSERT(line_result.shortfall_value.count == 0);
         KANZAI_ASSERT(line_result.line_value == value_of(line.units, valuation));
         return;
@@ -201,13 +212,21 @@ void check_funds(const WaterfallInput& input, const WaterfallResult& result, con
 std::array<Value, estate_classes_count> class_claims(const WaterfallInput& input,
                                                      const WaterfallResult& result) {
     std::array<Value, estate_classes_count> claims{};
+    const auto convenience = static_cast<std::size_t>(EstateClass::convenience);
     const auto general = static_cast<std::size_t>(EstateClass::general);
     const auto subordinated = static_cast<std::size_t>(EstateClass::subordinated);
     for (std::size_t i = 0; i < input.lines.size(); ++i) {
-        if (input.lines[i].line_class == LineClass::customer) {
-            claims[general] = add(claims[general], result.lines[i].shortfall_remaining);
-        } else {
-            claims[subordinated] = add(claims[subordinated], result.lines[i].line_value);
+        switch (input.lines[i].line_class) {
+            case LineClass::customer:
+                claims[general] = add(claims[general], result.lines[i].shortfall_remaining);
+                break;
+            case LineClass::convenience:
+                claims[convenience] =
+                    add(claims[convenience], Value{input.convenience->line_claims[i]});
+                break;
+            case LineClass::subordinated:
+                claims[subordinated] = add(claims[subordinated], result.lines[i].line_value);
+                break;
         }
     }
     for (const WaterfallCreditor& creditor : input.creditors) {
@@ -250,6 +269,10 @@ void check_estate(const WaterfallInput& input, const WaterfallResult& result, co
         allocated = add(allocated, estate.classes[k].allocated);
     }
     KANZAI_ASSERT(estate.allocated == allocated);
+    const auto convenience = static_cast<std::size_t>(EstateClass::convenience);
+    KANZAI_ASSERT(result.convenience.claims == claims[convenience]);
+    KANZAI_ASSERT(result.convenience.allocated == estate.classes[convenience].allocated);
+    KANZAI_ASSERT(input.convenience || result.convenience.claimants == 0);
     KANZAI_ASSERT(estate.residue == remaining);
     KANZAI_ASSERT(estate.residue.count >= 0);
     KANZAI_ASSERT(add(estate.allocated, estate.residue) == estate.available);
@@ -259,6 +282,7 @@ void check_estate(const WaterfallInput& input, const WaterfallResult& result, co
 
 void check_waterfall_invariants(const WaterfallInput& input, const WaterfallResult& result) {
     check_shapes(input, result);
+    check_convenience_class(input);
     Sums sums;
     sums.pool_allocated.assign(input.assets.size(), Units{});
     sums.fund_allocated.assign(input.funds.size(), Value{});

@@ -72,7 +72,40 @@ void split_wide(Int128 pool, const Wide& total, std::span<const Int128> weights,
                         scratch.order);
 }
 
+// floor(P * w_i / W) and the leftover by largest remainder, narrow when P * W fits in 127
+// bits. `total` is W when it fits in 127 bits, else `wide_total` is.
+void split_pro_rata(const SplitInput& input, bool total_fits, UInt128 total,
+                    const Wide& wide_total, std::span<Int128> parts, SplitScratch& scratch) {
+    if (total_fits && bit_width(static_cast<UInt128>(input.pool)) + bit_width(total) <= 127) {
+        split_narrow(input.pool, total, input.weights, parts, scratch);
+    } else {
+        split_wide(input.pool, total_fits ? widen(static_cast<Int128>(total)) : wide_total,
+                   input.weights, parts, scratch);
+    }
+}
+
 }  // namespace
+
+void split_in_proportion(const SplitInput& input, std::span<Int128> parts,
+                         SplitScratch& scratch) {
+    KANZAI_ASSERT(input.pool >= 0);
+    KANZAI_ASSERT(parts.size() == input.weights.size());
+    Wide wide_total = 0;
+    for (const Int128 weight : input.weights) {
+        KANZAI_ASSERT(weight >= 0);
+        wide_total += widen(weight);
+    }
+    KANZAI_ASSERT(wide_total > 0);
+    const bool total_fits = wide_total <= widen(int128_max);
+    const UInt128 total = total_fits ? static_cast<UInt128>(narrow(wide_total)) : 0;
+    split_pro_rata(input, total_fits, total, wide_total, parts, scratch);
+    Int128 sum = 0;
+    for (const Int128 part : parts) {
+        KANZAI_ASSERT(part >= 0);
+        sum = checked_add(sum, part);
+    }
+    KANZAI_ASSERT(sum == input.pool);
+}
 
 void split_largest_remainder(const SplitInput& input, std::span<Int128> parts) {
     SplitScratch scratch;
@@ -102,12 +135,7 @@ void split_largest_remainder(const SplitInput& input, std::span<Int128> parts,
         std::copy(input.weights.begin(), input.weights.end(), parts.begin());
         return;
     }
-    if (total_fits && bit_width(static_cast<UInt128>(input.pool)) + bit_width(total) <= 127) {
-        split_narrow(input.pool, total, input.weights, parts, scratch);
-    } else {
-        split_wide(input.pool, total_fits ? widen(static_cast<Int128>(total)) : wide_total,
-                   input.weights, parts, scratch);
-    }
+    split_pro_rata(input, total_fits, total, wide_total, parts, scratch);
     // Negative space (STYLE.md §5): W > P here, so the parts sum to P and none exceeds its
     // weight. O(n), once per split.
     Int128 sum = 0;

@@ -35,4 +35,10 @@ void split_largest_remainder(const SplitInput& input, std::span<Int128> parts,
 
 [[nodiscard]] std::vector<Int128> split_largest_remainder(const SplitInput& input);
 
+// The same split without its W <= P clause (SPEC step 0, the convenience claim): always
+// floor(P * w_i / W) plus the leftover by largest remainder, so parts may exceed their
+// weights when P > W. Needs W > 0. Asserts: parts sum to P.
+void split_in_proportion(const SplitInput& input, std::span<Int128> parts,
+                         SplitScratch& scratch);
+
 }  // namespace kanzai::engine

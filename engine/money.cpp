@@ -62,6 +62,22 @@ std::optional<Value> try_value_of(Units units, const Valuation& valuation) {
     return Value{*count};
 }
 
+std::optional<Units> try_units_of(Value value, const Valuation& valuation) {
+    KANZAI_ASSERT(valuation.asset_decimals >= 0 && valuation.asset_decimals <= decimals_max);
+    KANZAI_ASSERT(valuation.currency_decimals >= 0);
+    KANZAI_ASSERT(valuation.currency_decimals <= decimals_max);
+    KANZAI_ASSERT(valuation.price.scaled > 0);
+    // value * 10^(asset_decimals + 18 - currency_decimals) / price_scaled: one division,
+    // so one rounding; 10^36 at most, within Int128.
+    const int exponent = valuation.asset_decimals + price_decimals - valuation.currency_decimals;
+    const std::optional<Int128> count = try_mul_div_rounded(
+        value.count, pow10(exponent), valuation.price.scaled, valuation.rounding);
+    if (!count) {
+        return std::nullopt;
+    }
+    return Units{*count};
+}
+
 Value value_of(Units units, const Valuation& valuation) {
     const std::optional<Value> value = try_value_of(units, valuation);
     KANZAI_ASSERT(value.has_value());

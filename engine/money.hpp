@@ -83,4 +83,9 @@ struct Valuation {
 // before the engine ever values them.
 [[nodiscard]] std::optional<Value> try_value_of(Units units, const Valuation& valuation);
 
+// The inverse, for conversions (SPEC "Asset paid"): `value` currency minor units paid in the
+// asset at `valuation.price` (> 0): value * 10^asset_decimals / (price *
+// 10^currency_decimals), rounded per `rounding`; nullopt above 2^127 - 1.
+[[nodiscard]] std::optional<Units> try_units_of(Value value, const Valuation& valuation);
+
 }  // namespace kanzai::engine

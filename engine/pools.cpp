@@ -86,8 +86,9 @@ void value_shortfalls(const WaterfallInput& input, WaterfallResult& result) {
         const WaterfallLine& line = input.lines[i];
         const Valuation& valuation = input.assets[line.asset_index].valuation;
         LineResult& line_result = result.lines[i];
-        if (line.line_class == LineClass::subordinated) {
-            // SPEC step 4: subordinated lines get nothing from pools and funds.
+        if (line.line_class != LineClass::customer) {
+            // SPEC steps 0 and 4: convenience and subordinated lines get nothing from pools
+            // and funds.
             line_result.line_value = value_of(line.units, valuation);
             continue;
         }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "engine/assert.hpp"
+#include "engine/convenience.hpp"
 #include "engine/estate.hpp"
 #include "engine/funds.hpp"
 #include "engine/pools.hpp"
@@ -34,6 +35,10 @@ void check_preconditions(const WaterfallInput& input) {
         KANZAI_ASSERT(line.asset_index < input.assets.size());
         KANZAI_ASSERT(line.claimant_index < input.claimants_count);
     }
+    if (input.convenience) {
+        KANZAI_ASSERT(input.convenience->tranche >= 1);
+        KANZAI_ASSERT(input.convenience->line_claims.size() == input.lines.size());
+    }
     for (const WaterfallFund& fund : input.funds) {
         KANZAI_ASSERT(fund.amount.count >= 0);
         KANZAI_ASSERT(fund.tranche >= 1);
@@ -43,6 +48,7 @@ void check_preconditions(const WaterfallInput& input) {
     }
     for (const WaterfallCreditor& creditor : input.creditors) {
         KANZAI_ASSERT(creditor.amount.count >= 0);
+        KANZAI_ASSERT(creditor.estate_class != EstateClass::convenience);
     }
 }
 
@@ -73,7 +79,8 @@ private:
 void write_allocations(const WaterfallInput& input,
                        const std::vector<std::vector<LinePart>>& fund_parts,
                        const EstateParts& estate_parts, WaterfallResult& result) {
-    std::size_t count = estate_parts.general_lines.size() +
+    std::size_t count = estate_parts.convenience_lines.size() +
+                        estate_parts.general_lines.size() +
                         estate_parts.subordinated_lines.size() + estate_parts.creditors.size();
     for (const LineResult& line : result.lines) {
         count += line.pool_units.count > 0 ? 1U : 0U;
@@ -89,10 +96,9 @@ void write_allocations(const WaterfallInput& input,
     for (const std::vector<LinePart>& parts : fund_parts) {
         funds.emplace_back(parts);
     }
+    PartCursor convenience(estate_parts.convenience_lines);
     PartCursor general(estate_parts.general_lines);
     PartCursor subordinated(estate_parts.subordinated_lines);
-    const auto general_class = static_cast<std::uint32_t>(EstateClass::general);
-    const auto subordinated_class = static_cast<std::uint32_t>(EstateClass::subordinated);
     for (std::uint32_t i = 0; i < input.lines.size(); ++i) {
         const WaterfallLine& line = input.lines[i];
         const LineResult& line_result = result.lines[i];
@@ -122,16 +128,18 @@ void write_allocations(const WaterfallInput& input,
             }
         }
         KANZAI_ASSERT(remaining == line_result.shortfall_remaining.count);
-        const bool is_customer = line.line_class == LineClass::customer;
-        const Int128 part = is_customer ? general.take(i) : subordinated.take(i);
+        const EstatePlace place = estate_place(input, result, i);
+        PartCursor& cursor = place.estate_class == EstateClass::convenience ? convenience
+                             : place.estate_class == EstateClass::general   ? general
+                                                                            : subordinated;
+        const Int128 part = cursor.take(i);
         if (part > 0) {
             allocations.push_back({.amount = part,
-                                   .weight = is_customer ? line_result.shortfall_remaining.count
-                                                         : line_result.line_value.count,
+                                   .weight = place.claim,
                                    .line_index = i,
-                                   .source_index = is_customer ? general_class : subordinated_class,
+                                   .source_index = static_cast<std::uint32_t>(place.estate_class),
                                    .asset_index = input.currency_index,
-                                   .tranche = input.estate_tranche,
+                                   .tranche = place.tranche,
                                    .is_creditor = false,
                                    .source_kind = SourceKind::estate});
         }
@@ -139,7 +147,7 @@ void write_allocations(const WaterfallInput& input,
     for (const PartCursor& fund : funds) {
         KANZAI_ASSERT(fund.done());
     }
-    KANZAI_ASSERT(general.done() && subordinated.done());
+    KANZAI_ASSERT(convenience.done() && general.done() && subordinated.done());
     for (const LinePart& part : estate_parts.creditors) {
         const WaterfallCreditor& creditor = input.creditors[part.index];
         allocations.push_back({.amount = part.amount,
@@ -156,6 +164,23 @@ void write_allocations(const WaterfallInput& input,
 
 }  // namespace
 
+const char* text_of(EstateClass estate_class) {
+    switch (estate_class) {
+        case EstateClass::admin:
+            return "admin";
+        case EstateClass::priority:
+            return "priority";
+        case EstateClass::convenience:
+            return "convenience";
+        case EstateClass::general:
+            return "general";
+        case EstateClass::subordinated:
+            return "subordinated";
+    }
+    KANZAI_ASSERT(false);
+    return "";
+}
+
 WaterfallResult run_waterfall(const WaterfallInput& input) {
     check_preconditions(input);
     WaterfallResult result;
@@ -165,7 +190,10 @@ WaterfallResult run_waterfall(const WaterfallInput& input) {
     std::vector<std::vector<LinePart>> fund_parts;
     allocate_funds(input, group_customer_lines_by_claimant(input), result, fund_parts);
     EstateParts estate_parts;
+    result.convenience = count_convenience_class(input);
     allocate_estate(input, result, estate_parts);
+    result.convenience.allocated =
+        result.estate.classes[static_cast<std::size_t>(EstateClass::convenience)].allocated;
     write_allocations(input, fund_parts, estate_parts, result);
     check_waterfall_invariants(input, result);
     return result;

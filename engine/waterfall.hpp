@@ -13,9 +13,16 @@
 namespace kanzai::engine {
 
 enum class Portion : std::uint8_t { admitted, disputed };
-enum class LineClass : std::uint8_t { customer, subordinated };
-enum class EstateClass : std::uint8_t { admin, priority, general, subordinated };
-inline constexpr std::size_t estate_classes_count = 4;
+// A convenience line is a customer-class line of a claimant in the convenience class (step
+// 0): it takes no part in pools and funds and is paid in the estate's convenience class.
+enum class LineClass : std::uint8_t { customer, subordinated, convenience };
+// In the order the estate pays them (SPEC step 4).
+enum class EstateClass : std::uint8_t { admin, priority, convenience, general, subordinated };
+inline constexpr std::size_t estate_classes_count = 5;
+
+// "admin", "priority", "convenience", "general", "subordinated": the class's one name, in
+// allocations.csv (`estate:<class>`), summary.json and every report.
+[[nodiscard]] const char* text_of(EstateClass estate_class);
 
 struct WaterfallAsset {
     Valuation valuation;  // at `price`, with the case's valuation_rounding
@@ -51,6 +58,18 @@ struct WaterfallCreditor {
     Value amount;
 };
 
+// SPEC "[convenience]" and step 0. apply_convenience_class fills `line_claims`.
+struct WaterfallConvenience {
+    Value threshold;             // > 0
+    Price rate;                  // > 0 and at most 100, scaled like a price (1.2 = 120%)
+    Rounding rounding = Rounding::down;  // valuation_rounding, for k_g
+    int tranche = 1;
+    bool elective = false;
+    std::vector<bool> elected;   // per claimant: one of its own customers elected the class
+    // Per line: its share of its claimant's k_g (0 for a line not in the class).
+    std::vector<Int128> line_claims;
+};
+
 struct WaterfallInput {
     std::uint32_t currency_index = 0;
     std::vector<WaterfallAsset> assets;
@@ -60,6 +79,7 @@ struct WaterfallInput {
     std::vector<WaterfallCreditor> creditors;  // creditor_id order
     Value estate_cash;
     int estate_tranche = 1;
+    std::optional<WaterfallConvenience> convenience;  // only with [convenience]
 };
 
 enum class SourceKind : std::uint8_t { pool, fund, estate };
@@ -104,6 +124,14 @@ struct EstateClassResult {
     Value allocated;
 };
 
+// SPEC summary.json "convenience".
+struct ConvenienceResult {
+    std::uint32_t claimants = 0;  // claimants in the class
+    std::uint32_t elected = 0;    // of them, those in by election (worth more than threshold)
+    Value claims;                 // sum of k_g
+    Value allocated;              // the estate's convenience class
+};
+
 struct EstateResult {
     Value cash;
     Value non_segregated;        // held non-segregated units at estate_price, all assets
@@ -128,7 +156,15 @@ struct WaterfallResult {
     std::vector<FundResult> funds;        // one per fund
     EstateResult estate;
     std::vector<LineResult> lines;        // one per line
+    ConvenienceResult convenience;        // zeros without [convenience]
 };
+
+// SPEC step 0, before run_waterfall: moves every customer-class line of each claimant in the
+// convenience class to LineClass::convenience and fills `convenience->line_claims` (k_g split
+// over the claimant's lines in proportion to their values, largest remainder, without the
+// W <= P clause). Nothing to do without [convenience]. When some k_g would exceed 2^127 - 1
+// it changes nothing and returns that claimant's index: the case is invalid input.
+[[nodiscard]] std::optional<std::uint32_t> apply_convenience_class(WaterfallInput& input);
 
 // Runs the whole waterfall. Asserts its preconditions (lines > 0, indexes in range) and,
 // through check_waterfall_invariants, every conservation law of SPEC "Invariants".

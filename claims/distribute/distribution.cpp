@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "engine/assert.hpp"
 
 namespace kanzai::claims {
@@ -75,6 +77,31 @@ void add_lines(const Determination& determination, engine::WaterfallInput& input
     }
 }
 
+// SPEC [convenience] for the engine; a claimant has elected the class when one of its own
+// customers has a convenience election.
+engine::WaterfallConvenience convenience_of(const Case& loaded,
+                                            const Determination& determination) {
+    const ConvenienceRule& rule = *loaded.config.convenience;
+    engine::WaterfallConvenience convenience{
+        .threshold = rule.threshold,
+        .rate = rule.rate,
+        .rounding = loaded.config.rules.valuation_rounding,
+        .tranche = rule.tranche,
+        .elective = rule.elective,
+        .elected = std::vector<bool>(determination.claimant_ids.size(), false),
+        .line_claims = {}};
+    for (const Election& election : loaded.elections) {
+        if (election.kind == ElectionKind::convenience) {
+            const std::uint32_t claimant =
+                determination.claimant_of_customer[election.customer_index];
+            if (claimant != no_index) {
+                convenience.elected[claimant] = true;
+            }
+        }
+    }
+    return convenience;
+}
+
 }  // namespace
 
 engine::WaterfallInput build_waterfall_input(const Case& loaded,
@@ -119,18 +146,38 @@ engine::WaterfallInput build_waterfall_input(const Case& loaded,
     }
     input.estate_cash = config.estate_cash;
     input.estate_tranche = config.estate_tranche;
+    if (config.convenience) {
+        input.convenience = convenience_of(loaded, determination);
+    }
     return input;
+}
+
+std::optional<Diagnostic> apply_convenience_class(const Case& loaded,
+                                                  const Determination& determination,
+                                                  engine::WaterfallInput& input) {
+    const std::optional<std::uint32_t> claimant = engine::apply_convenience_class(input);
+    if (!claimant) {
+        return std::nullopt;
+    }
+    const ConvenienceRule& rule = *loaded.config.convenience;
+    return Diagnostic{
+        .loc = {.file = "case.toml", .line = rule.rate_line, .column = rule.rate_column},
+        .message = fmt::format("convenience.rate gives claimant \"{}\" a convenience claim above "
+                               "2^127-1 minor units of {}",
+                               determination.claimant_ids[*claimant],
+                               loaded.config.currency().id)};
 }
 
 Distribution distribute(const Case& loaded, const Determination& determination) {
     Distribution distribution;
     distribution.input = build_waterfall_input(loaded, determination);
+    // check_computed_figures found every convenience claim above 2^127 - 1 before this.
+    KANZAI_ASSERT(!apply_convenience_class(loaded, determination, distribution.input));
     distribution.result = engine::run_waterfall(distribution.input);
     return distribution;
 }
 
 std::string source_name(const Case& loaded, const engine::Allocation& allocation) {
-    constexpr const char* class_names[] = {"admin", "priority", "general", "subordinated"};
     switch (allocation.source_kind) {
         case engine::SourceKind::pool:
             return "pool:" + loaded.config.assets[allocation.source_index].id;
@@ -138,7 +185,8 @@ std::string source_name(const Case& loaded, const engine::Allocation& allocation
             return "fund:" + loaded.config.funds[allocation.source_index].id;
         case engine::SourceKind::estate:
             KANZAI_ASSERT(allocation.source_index < engine::estate_classes_count);
-            return std::string("estate:") + class_names[allocation.source_index];
+            return std::string("estate:") +
+                   engine::text_of(static_cast<engine::EstateClass>(allocation.source_index));
     }
     KANZAI_ASSERT(false);
     return {};

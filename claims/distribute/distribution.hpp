@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "claims/case.hpp"
 #include "claims/decision.hpp"
+#include "claims/diagnostics.hpp"
 #include "engine/waterfall.hpp"
 
 namespace kanzai::claims {
@@ -25,6 +27,13 @@ struct Distribution {
 [[nodiscard]] engine::WaterfallInput build_waterfall_input(const Case& loaded,
                                                            const Determination& determination);
 
+// SPEC step 0 on a built input: the convenience class, or the input error of a convenience
+// claim above 2^127 - 1 (reported at [convenience] rate).
+[[nodiscard]] std::optional<Diagnostic> apply_convenience_class(
+    const Case& loaded, const Determination& determination, engine::WaterfallInput& input);
+
+// The waterfall input built, step 0 applied and the waterfall run. The case must have passed
+// check_computed_figures.
 [[nodiscard]] Distribution distribute(const Case& loaded, const Determination& determination);
 
 // "pool:BTC", "fund:reserve", "estate:general": the `source` column of allocations.csv.

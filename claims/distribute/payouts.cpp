@@ -12,6 +12,8 @@
 #include <span>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "engine/assert.hpp"
 
 namespace kanzai::claims {
@@ -172,6 +174,104 @@ Buckets bucket_by(const std::vector<std::uint32_t>& keys, std::uint32_t keys_cou
     return buckets;
 }
 
+// The elections that decide an allocation's asset paid (SPEC "Asset paid"), by customer.
+class PaymentElections {
+public:
+    explicit PaymentElections(const Case& loaded) {
+        for (const Election& election : loaded.elections) {
+            if (election.kind == ElectionKind::convert) {
+                if (convert_.empty()) {
+                    convert_.assign(loaded.customers.size(), no_index);
+                }
+                convert_[election.customer_index] = election.asset_index;
+            } else if (election.kind != ElectionKind::convenience) {
+                in_kind_or_cash_.push_back(
+                    {election.customer_index, election.asset_index, election.kind});
+            }
+        }
+        std::sort(in_kind_or_cash_.begin(), in_kind_or_cash_.end());
+    }
+
+    // The asset of the customer's convert election, or no_index.
+    [[nodiscard]] std::uint32_t convert_of(std::uint32_t customer) const {
+        return convert_.empty() ? no_index : convert_[customer];
+    }
+
+    // The customer's kind or cash election for the asset, if any.
+    [[nodiscard]] std::optional<ElectionKind> kind_or_cash(std::uint32_t customer,
+                                                         std::uint32_t asset) const {
+        const auto found = std::lower_bound(
+            in_kind_or_cash_.begin(), in_kind_or_cash_.end(),
+            std::make_tuple(customer, asset, ElectionKind::kind));
+        if (found == in_kind_or_cash_.end() || std::get<0>(*found) != customer ||
+            std::get<1>(*found) != asset) {
+            return std::nullopt;
+        }
+        return std::get<2>(*found);
+    }
+
+private:
+    std::vector<std::uint32_t> convert_;  // empty: no convert election at all
+    std::vector<std::tuple<std::uint32_t, std::uint32_t, ElectionKind>> in_kind_or_cash_;
+};
+
+// An allocation as it is paid: the asset and the amount in it.
+struct Paid {
+    std::uint32_t asset_index = 0;
+    Int128 amount = 0;
+    bool is_converted = false;
+};
+
+// SPEC "Asset paid": a pool allocation in kind, or sold at estate_price when the payee
+// elected cash (or elected nothing and the asset is paid_in cash); a fund or estate
+// allocation in the payee's convert asset, else [payouts] convert_to, else the currency.
+// Each allocation is converted on its own, at most once. nullopt: the converted amount
+// would exceed 2^127 - 1.
+std::optional<Paid> asset_paid(const Case& loaded, const PaymentElections& elections,
+                               std::uint32_t payee, const engine::Allocation& allocation) {
+    const CaseConfig& config = loaded.config;
+    const std::uint32_t currency = config.currency_index;
+    const Paid as_allocated{.asset_index = allocation.asset_index, .amount = allocation.amount};
+    if (allocation.is_creditor) {
+        return as_allocated;  // creditors are always paid in the currency
+    }
+    if (allocation.source_kind == engine::SourceKind::pool) {
+        const std::uint32_t asset = allocation.asset_index;
+        if (asset == currency) {
+            return as_allocated;
+        }
+        const std::optional<ElectionKind> elected = elections.kind_or_cash(payee, asset);
+        const bool in_cash = elected ? *elected == ElectionKind::cash
+                                     : config.assets[asset].paid_in == PaidIn::cash;
+        if (!in_cash) {
+            return as_allocated;
+        }
+        const std::optional<Value> proceeds =
+            engine::try_value_of(Units{allocation.amount}, config.estate_valuation(asset));
+        if (!proceeds) {
+            return std::nullopt;
+        }
+        return Paid{.asset_index = currency, .amount = proceeds->count, .is_converted = true};
+    }
+    const std::uint32_t elected = elections.convert_of(payee);
+    const std::uint32_t target = elected != no_index           ? elected
+                                 : config.convert_to != no_index ? config.convert_to
+                                                                 : currency;
+    if (target == currency) {
+        return as_allocated;
+    }
+    const Asset& asset = config.assets[target];
+    KANZAI_ASSERT(asset.distribution_price && asset.distribution_price->scaled > 0);
+    engine::Valuation at_distribution_price = config.valuation(target);
+    at_distribution_price.price = *asset.distribution_price;
+    const std::optional<Units> units =
+        engine::try_units_of(Value{allocation.amount}, at_distribution_price);
+    if (!units) {
+        return std::nullopt;
+    }
+    return Paid{.asset_index = target, .amount = units->count, .is_converted = true};
+}
+
 // Sums one payee's allocations into groups and its allocations per asset (the latter for
 // the invariant).
 class PayeeSchedule {
@@ -196,7 +296,7 @@ public:
     // appends them to `schedule` in output order and checks SPEC's invariant for it.
     void schedule(std::string_view payee_id, std::span<const std::uint32_t> allocations,
                   std::span<const std::uint32_t> payments, PayoutSchedule& schedule) {
-        group(allocations);
+        group(allocations, schedule);
         catch_up(payee_id, payments, schedule.overpayments);
         emit(payee_id, schedule.payouts);
         check_accounted();
@@ -206,11 +306,12 @@ private:
     static constexpr std::size_t statuses_count =
         static_cast<std::size_t>(PayoutStatus::payable) + 1;
 
-    void group(std::span<const std::uint32_t> allocations) {
+    void group(std::span<const std::uint32_t> allocations, PayoutSchedule& schedule) {
         groups_.clear();
         allocated_.clear();
         for (const std::uint32_t a : allocations) {
             const engine::Allocation& allocation = distribution_.result.allocations[a];
+            std::uint32_t payee = no_index;
             Group entry{.asset_index = allocation.asset_index,
                         .tranche = allocation.tranche,
                         .eligible = true,
@@ -219,10 +320,21 @@ private:
             if (!allocation.is_creditor) {
                 const engine::WaterfallLine& line =
                     distribution_.input.lines[allocation.line_index];
-                entry.status = hold_of(loaded_, determination_.decisions[line.claim_index],
-                                       line.portion, entry.eligible);
+                const Decision& decision = determination_.decisions[line.claim_index];
+                payee = decision.payee_index;
+                entry.status = hold_of(loaded_, decision, line.portion, entry.eligible);
             }
-            add_to(allocated_, allocation.asset_index, allocation.amount);
+            const std::optional<Paid> paid = asset_paid(loaded_, elections_, payee, allocation);
+            if (!paid) {
+                report_overflow(allocation, schedule);
+                continue;
+            }
+            if (paid->is_converted) {
+                add_conversion(allocation, *paid);
+            }
+            entry.asset_index = paid->asset_index;
+            entry.amount = paid->amount;
+            add_to(allocated_, entry.asset_index, entry.amount);
             const auto same = std::find_if(groups_.begin(), groups_.end(), [&](const Group& g) {
                 return g.key() == entry.key();
             });
@@ -235,6 +347,54 @@ private:
         // A payee's eligible groups in an asset in tranche order, for catch-up.
         std::sort(groups_.begin(), groups_.end(),
                   [](const Group& a, const Group& b) { return a.key() < b.key(); });
+    }
+
+    void add_conversion(const engine::Allocation& allocation, const Paid& paid) {
+        const auto same = std::find_if(conversions_.begin(), conversions_.end(),
+                                       [&](const Conversion& c) {
+                                           return c.from_asset == allocation.asset_index &&
+                                                  c.to_asset == paid.asset_index;
+                                       });
+        Conversion& conversion =
+            same != conversions_.end()
+                ? *same
+                : conversions_.emplace_back(Conversion{.from_asset = allocation.asset_index,
+                                                       .to_asset = paid.asset_index});
+        conversion.from_amount = engine::checked_add(conversion.from_amount, allocation.amount);
+        conversion.to_amount = engine::checked_add(conversion.to_amount, paid.amount);
+    }
+
+    // SPEC: a converted amount above 2^127 - 1 is invalid input at the price it comes from.
+    void report_overflow(const engine::Allocation& allocation, PayoutSchedule& schedule) {
+        if (!schedule.conversion_errors.empty()) {
+            return;  // one is enough: the case must change its prices
+        }
+        const CaseConfig& config = loaded_.config;
+        if (allocation.source_kind == engine::SourceKind::pool) {
+            const Asset& asset = config.assets[allocation.asset_index];
+            schedule.conversion_errors.push_back(
+                {.loc = {.file = "case.toml", .line = asset.line, .column = 1},
+                 .message = fmt::format("an allocation of {} sold at assets.{}.estate_price is "
+                                        "worth more than 2^127-1 minor units of {}",
+                                        asset.id, asset.id, config.currency().id)});
+            return;
+        }
+        const std::uint32_t payee = allocation.is_creditor ? no_index : payee_of_line(allocation);
+        const std::uint32_t elected = payee == no_index ? no_index : elections_.convert_of(payee);
+        const Asset& target =
+            config.assets[elected != no_index ? elected : config.convert_to];
+        schedule.conversion_errors.push_back(
+            {.loc = {.file = "case.toml",
+                     .line = target.distribution_price_line,
+                     .column = target.distribution_price_column},
+             .message = fmt::format("assets.{}.distribution_price converts an allocation into "
+                                    "more than 2^127-1 minor units of {}",
+                                    target.id, target.id)});
+    }
+
+    [[nodiscard]] std::uint32_t payee_of_line(const engine::Allocation& allocation) const {
+        const engine::WaterfallLine& line = distribution_.input.lines[allocation.line_index];
+        return determination_.decisions[line.claim_index].payee_index;
     }
 
     // Catch-up (SPEC "Payouts"): reduce the payee's eligible amounts in an asset by what was
@@ -324,9 +484,23 @@ private:
         }
     }
 
+public:
+    // Every payee's conversions, summed: by (from asset, to asset) index, which is id order.
+    [[nodiscard]] std::vector<Conversion> take_conversions() {
+        std::sort(conversions_.begin(), conversions_.end(),
+                  [](const Conversion& a, const Conversion& b) {
+                      return std::tie(a.from_asset, a.to_asset) <
+                             std::tie(b.from_asset, b.to_asset);
+                  });
+        return std::move(conversions_);
+    }
+
+private:
     const Case& loaded_;
     const Determination& determination_;
     const Distribution& distribution_;
+    PaymentElections elections_{loaded_};
+    std::vector<Conversion> conversions_;  // a handful of asset pairs
     std::array<std::size_t, statuses_count> status_rank_{};
     // Reused from payee to payee: no allocation per payee once warm.
     std::vector<Group> groups_;
@@ -407,6 +581,7 @@ PayoutSchedule schedule_payouts(const Case& loaded, const Determination& determi
                                               : payees.others[key - payees.customers_count];
         payee_schedule.schedule(payee_id, allocations, payments, schedule);
     }
+    schedule.conversions = payee_schedule.take_conversions();
     // The views into `others` stay valid: moving a vector keeps its elements in place.
     schedule.payee_texts =
         std::make_unique<const std::vector<std::string>>(std::move(payees.others));

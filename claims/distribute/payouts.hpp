@@ -10,6 +10,7 @@
 
 #include "claims/case.hpp"
 #include "claims/decision.hpp"
+#include "claims/diagnostics.hpp"
 #include "claims/distribute/distribution.hpp"
 
 namespace kanzai::claims {
@@ -36,9 +37,22 @@ struct Overpayment {
     Int128 amount = 0;  // paid earlier beyond everything now eligible
 };
 
+// SPEC summary.json "conversions": what was converted from one asset into another, summed
+// over every converted allocation whatever its status, before catch-up.
+struct Conversion {
+    std::uint32_t from_asset = no_index;
+    std::uint32_t to_asset = no_index;
+    Int128 from_amount = 0;
+    Int128 to_amount = 0;
+};
+
 struct PayoutSchedule {
     std::vector<Payout> payouts;  // sorted (payee_id, asset id, tranche, status text); id = i+1
     std::vector<Overpayment> overpayments;  // by payee_id, asset id
+    std::vector<Conversion> conversions;    // by from_asset, to_asset (asset ids)
+    // A converted amount above 2^127 - 1 (SPEC: invalid input at its source): reported at
+    // the asset's distribution_price (or its [assets] table for a sale at estate_price).
+    std::vector<Diagnostic> conversion_errors;
     // The ids of payees that are not customers ("creditor:<creditor_id>"), sorted: payouts
     // view them. Held by pointer: a move keeps them in place, a copy does not compile.
     std::unique_ptr<const std::vector<std::string>> payee_texts;

@@ -191,18 +191,24 @@ private:
     Diagnostics& diagnostics_;
 };
 
-constexpr std::array<std::string_view, 5> root_keys = {"case", "assets", "rules", "fund",
-                                                        "estate"};
+constexpr std::array<std::string_view, 7> root_keys = {"case", "assets", "rules", "fund",
+                                                        "estate", "convenience", "payouts"};
 constexpr std::array<std::string_view, 8> case_keys = {
     "name", "court", "case_number", "administrator", "currency", "cutoff", "bar_date",
     "record_date"};
-constexpr std::array<std::string_view, 5> asset_keys = {"decimals", "price", "price_source",
-                                                         "estate_price", "pool_cost"};
+constexpr std::array<std::string_view, 7> asset_keys = {
+    "decimals", "price", "price_source", "estate_price", "paid_in", "distribution_price",
+    "pool_cost"};
 constexpr std::array<std::string_view, 7> rules_keys = {
     "unfiled", "excess", "late", "insiders", "set_off", "valuation_rounding", "min_payout"};
 constexpr std::array<std::string_view, 9> fund_keys = {
     "id", "kind", "insurer", "amount", "tranche", "floor", "cap", "assets", "leftover"};
 constexpr std::array<std::string_view, 2> estate_keys = {"cash", "tranche"};
+constexpr std::array<std::string_view, 4> convenience_keys = {"threshold", "rate", "tranche",
+                                                              "elective"};
+constexpr std::array<std::string_view, 1> payouts_keys = {"convert_to"};
+constexpr std::array<PaidIn, 2> paid_in_values = {PaidIn::kind, PaidIn::cash};
+constexpr std::array<std::string_view, 2> paid_in_names = {"kind", "cash"};
 
 constexpr int tranche_max = std::numeric_limits<int>::max();
 
@@ -212,6 +218,8 @@ struct AssetEntry {
     const toml::node* price_node = nullptr;
     const toml::node* estate_price_node = nullptr;
     const toml::node* pool_cost_node = nullptr;
+    const toml::node* paid_in_node = nullptr;
+    const toml::node* distribution_price_node = nullptr;
 };
 
 class ConfigWalker {
@@ -233,7 +241,17 @@ private:
     void read_fund(const toml::table& table, std::size_t number);
     void read_fund_assets(TableReader& reader, Fund& fund);
     void read_estate(const toml::table& root);
+    void read_convenience(const toml::table& root);
+    void read_payouts(const toml::table& root);
     void count_currency(const toml::node& node, Value value);
+    [[nodiscard]] bool is_convert_target(std::uint32_t index) const {
+        const CaseConfig& config = result_.config;
+        if (is_currency_known_ && index == config.currency_index) {
+            return true;
+        }
+        const std::optional<Price>& price = config.assets[index].distribution_price;
+        return price && price->scaled > 0;
+    }
     std::string text_of_node(const toml::node& node) const;
 
     [[nodiscard]] std::optional<int> currency_decimals() const {
@@ -295,6 +313,8 @@ CaseConfigLoad ConfigWalker::walk(const toml::table& root) {
     read_rules(root);
     read_funds(root);
     read_estate(root);
+    read_convenience(root);
+    read_payouts(root);
     return std::move(result_);
 }
 
@@ -354,6 +374,11 @@ void ConfigWalker::read_asset(const toml::key& key, const toml::node& node) {
     // split); without valid decimals only its grammar and sign can be checked.
     entry.pool_cost_node = reader.find("pool_cost", false);
     const std::optional<Units> pool_cost = reader.amount("pool_cost", false, decimals, id);
+    entry.paid_in_node = reader.find("paid_in", false);
+    const std::optional<PaidIn> paid_in =
+        reader.choice<PaidIn>("paid_in", false, paid_in_values, paid_in_names);
+    entry.distribution_price_node = reader.find("distribution_price", false);
+    const std::optional<Price> distribution_price = reader.price("distribution_price", false);
     if (!is_valid || diagnostics_.size() != errors_before || !decimals || !price) {
         result_.invalid_asset_ids.push_back(id);
         return;
@@ -363,6 +388,13 @@ void ConfigWalker::read_asset(const toml::key& key, const toml::node& node) {
     entry.asset.estate_price = estate_price.value_or(*price);
     entry.asset.price_source = source.value_or("");
     entry.asset.pool_cost = pool_cost.value_or(Units{});
+    entry.asset.paid_in = paid_in.value_or(PaidIn::kind);
+    entry.asset.distribution_price = distribution_price;
+    if (entry.distribution_price_node != nullptr) {
+        entry.asset.distribution_price_line = entry.distribution_price_node->source().begin.line;
+        entry.asset.distribution_price_column =
+            entry.distribution_price_node->source().begin.column;
+    }
     entries_.push_back(entry);
 }
 
@@ -438,11 +470,18 @@ void ConfigWalker::check_currency_prices(const toml::node& currency_node) {
                                            entry.asset.id,
                                            engine::format_price(entry.asset.price)));
         }
-        if (entry.pool_cost_node != nullptr) {
-            diagnostics_.error(loc_of(entry.pool_cost_node->source()),
-                               fmt::format("assets.{}.pool_cost is not allowed on the case "
-                                           "currency: it has no in-kind pool",
-                                           entry.asset.id));
+        // SPEC: paid_in, pool_cost and distribution_price are not allowed on the currency.
+        const std::pair<const toml::node*, std::string_view> not_on_currency[] = {
+            {entry.paid_in_node, "paid_in"},
+            {entry.distribution_price_node, "distribution_price"},
+            {entry.pool_cost_node, "pool_cost"}};
+        for (const auto& [node, key] : not_on_currency) {
+            if (node != nullptr) {
+                diagnostics_.error(loc_of(node->source()),
+                                   fmt::format("assets.{}.{} is not allowed on the case "
+                                               "currency",
+                                               entry.asset.id, key));
+            }
         }
         if (entry.estate_price_node != nullptr && entry.asset.estate_price != one) {
             diagnostics_.error(loc_of(entry.estate_price_node->source()),
@@ -668,6 +707,90 @@ void ConfigWalker::read_estate(const toml::table& root) {
     }
     result_.config.estate_tranche =
         reader.integer("tranche", false, 1, tranche_max, ">= 1").value_or(1);
+}
+
+// SPEC [convenience]: threshold (> 0, currency) and rate (> 0, at most 100) required.
+void ConfigWalker::read_convenience(const toml::table& root) {
+    TableReader parent(root, "", diagnostics_);
+    const toml::table* table = sub_table(parent, "convenience", false);
+    if (table == nullptr) {
+        return;
+    }
+    TableReader reader(*table, "convenience", diagnostics_);
+    reader.allow_only(convenience_keys);
+    ConvenienceRule rule;
+    rule.line = table->source().begin.line;
+    bool is_valid = true;
+    const std::optional<Value> threshold = money(reader, "threshold", true);
+    if (threshold) {
+        count_currency(*table->get("threshold"), *threshold);
+        if (threshold->count == 0) {
+            reader.error(*table->get("threshold"), "convenience.threshold must be > 0");
+            is_valid = false;
+        }
+    }
+    const std::optional<Price> rate = reader.price("rate", true);
+    if (rate) {
+        const toml::node& node = *table->get("rate");
+        rule.rate_line = node.source().begin.line;
+        rule.rate_column = node.source().begin.column;
+        const Price hundred{100 * engine::pow10(engine::price_decimals)};
+        if (rate->scaled == 0 || *rate > hundred) {
+            reader.error(node, fmt::format("convenience.rate \"{}\" must be > 0 and at most "
+                                           "100",
+                                           engine::format_price(*rate)));
+            is_valid = false;
+        }
+    }
+    rule.tranche = reader.integer("tranche", false, 1, tranche_max, ">= 1").value_or(1);
+    if (const toml::node* elective = reader.find("elective", false)) {
+        if (elective->is_boolean()) {
+            rule.elective = elective->as_boolean()->get();
+        } else {
+            reader.wrong_type("elective", *elective, "a boolean");
+        }
+    }
+    if (threshold && rate && is_valid) {
+        rule.threshold = *threshold;
+        rule.rate = *rate;
+        result_.config.convenience = rule;
+    }
+}
+
+// SPEC [payouts] convert_to: the currency, or an asset with a distribution_price above 0.
+void ConfigWalker::read_payouts(const toml::table& root) {
+    TableReader parent(root, "", diagnostics_);
+    const toml::table* table = sub_table(parent, "payouts", false);
+    if (table == nullptr) {
+        return;
+    }
+    TableReader reader(*table, "payouts", diagnostics_);
+    reader.allow_only(payouts_keys);
+    const std::optional<std::string> target = reader.string("convert_to", false);
+    if (!target) {
+        return;
+    }
+    const toml::node& node = *table->get("convert_to");
+    const CaseConfig& config = result_.config;
+    const std::uint32_t index = config.find_asset(*target);
+    const bool is_invalid = std::find(result_.invalid_asset_ids.begin(),
+                                      result_.invalid_asset_ids.end(),
+                                      *target) != result_.invalid_asset_ids.end();
+    if (index == no_index) {
+        if (!is_invalid && result_.are_assets_checked) {
+            reader.error(node, fmt::format("payouts.convert_to names the asset {}, which is not "
+                                           "in [assets]",
+                                           quoted(*target)));
+        }
+        return;
+    }
+    if (!is_convert_target(index)) {
+        reader.error(node, fmt::format("payouts.convert_to {} is neither the currency nor an "
+                                       "asset with a distribution_price above 0",
+                                       quoted(*target)));
+        return;
+    }
+    result_.config.convert_to = index;
 }
 
 // SPEC "Conventions": per file and asset, the sum of the absolute amounts must stay within

@@ -39,7 +39,7 @@ struct CsvFileSpec {
 
 // SPEC "The case folder", in the order they must be read: customers and creditors before
 // the files that name them.
-constexpr std::array<CsvFileSpec, 9> csv_files = {{
+constexpr std::array<CsvFileSpec, 10> csv_files = {{
     {"customers.csv", true, load_customers},
     {"creditors.csv", false, load_creditors},
     {"ledger.csv", true, load_ledger},
@@ -49,6 +49,7 @@ constexpr std::array<CsvFileSpec, 9> csv_files = {{
     {"transfers.csv", false, load_transfers},
     {"determinations.csv", false, load_determinations},
     {"payments.csv", false, load_payments},
+    {"elections.csv", false, load_elections},
 }};
 
 // The column names of a CSV file's header row, as written, for Case::column_of (which

@@ -76,6 +76,7 @@ CsvReadResult load_claims(std::string& text, LoadContext& context);
 CsvReadResult load_transfers(std::string& text, LoadContext& context);
 CsvReadResult load_determinations(std::string& text, LoadContext& context);
 CsvReadResult load_payments(std::string& text, LoadContext& context);
+CsvReadResult load_elections(std::string& text, LoadContext& context);
 
 }  // namespace kanzai::claims
 

@@ -275,18 +275,23 @@ std::vector<SourceRecord> source_records(const Case& loaded, const Distribution&
                            .left = value_text(loaded, fund.leftover.count),
                            .tranche = config.funds[f].tranche});
     }
-    constexpr const char* class_names[] = {"admin", "priority", "general", "subordinated"};
     Int128 remaining = result.estate.available.count;
     for (std::size_t c = 0; c < engine::estate_classes_count; ++c) {
+        const auto class_id = static_cast<engine::EstateClass>(c);
+        const bool is_convenience = class_id == engine::EstateClass::convenience;
+        if (is_convenience && !config.convenience) {
+            continue;  // a v2 case keeps its record
+        }
         const engine::EstateClassResult& estate_class = result.estate.classes[c];
         const Int128 after = remaining - estate_class.allocated.count;
-        records.push_back({.source = std::string("estate:") + class_names[c],
+        records.push_back({.source = std::string("estate:") + engine::text_of(class_id),
                            .asset = currency,
                            .available = value_text(loaded, remaining),
                            .weights = value_text(loaded, estate_class.claims.count),
                            .allocated = value_text(loaded, estate_class.allocated.count),
                            .left = value_text(loaded, after),
-                           .tranche = result.estate.tranche});
+                           .tranche = is_convenience ? config.convenience->tranche
+                                                     : result.estate.tranche});
         remaining = after;
     }
     KANZAI_ASSERT(remaining == result.estate.residue.count);

@@ -61,16 +61,9 @@ Json funds_json(const Case& loaded, const Distribution& distribution) {
 
 Json estate_json(const Case& loaded, const Distribution& distribution) {
     const engine::EstateResult& estate = distribution.result.estate;
-    constexpr const char* class_names[] = {"admin", "priority", "general", "subordinated"};
     Json classes = Json::object();
     for (std::size_t c = 0; c < engine::estate_classes_count; ++c) {
-        if (std::string_view(class_names[c]) == "general") {
-            // SPEC v3: the convenience class ranks between priority and general; without
-            // [convenience] (not yet accepted by case.toml) it has no claims.
-            classes["convenience"] = {{"claims", value_text(loaded, 0)},
-                                      {"allocated", value_text(loaded, 0)}};
-        }
-        classes[class_names[c]] = {
+        classes[engine::text_of(static_cast<engine::EstateClass>(c))] = {
             {"claims", value_text(loaded, estate.classes[c].claims.count)},
             {"allocated", value_text(loaded, estate.classes[c].allocated.count)}};
     }
@@ -284,6 +277,20 @@ Json payments_not_completed_json(const Case& loaded) {
     return statuses;
 }
 
+// SPEC "conversions": each (from_asset, to_asset) pair, by from_asset then to_asset.
+Json conversions_json(const Case& loaded, const PayoutSchedule& schedule) {
+    Json conversions = Json::array();
+    for (const Conversion& conversion : schedule.conversions) {
+        const Asset& from = loaded.config.assets[conversion.from_asset];
+        const Asset& to = loaded.config.assets[conversion.to_asset];
+        conversions.push_back({{"from_asset", from.id},
+                               {"to_asset", to.id},
+                               {"from_amount", format_units(conversion.from_amount, from.decimals)},
+                               {"to_amount", format_units(conversion.to_amount, to.decimals)}});
+    }
+    return conversions;
+}
+
 }  // namespace
 
 std::string render_summary_json(const Case& loaded, const Determination& determination,
@@ -304,10 +311,15 @@ std::string render_summary_json(const Case& loaded, const Determination& determi
     summary["holdings_not_distributed"] = holdings_not_distributed_json(loaded);
     summary["transfer_findings"] = transfer_findings_json(determination);
     summary["transfers_after_record_date"] = transfers_after_record_date(loaded);
-    // Every allocation is paid in its own asset until paid_in, convert_to and elections
-    // are accepted by the loader: nothing is converted.
-    summary["conversions"] = Json::array();
+    summary["conversions"] = conversions_json(loaded, schedule);
     summary["payments_not_completed"] = payments_not_completed_json(loaded);
+    if (loaded.config.convenience) {
+        const engine::ConvenienceResult& convenience = distribution.result.convenience;
+        summary["convenience"] = {{"claimants", convenience.claimants},
+                                  {"elected", convenience.elected},
+                                  {"claims", value_text(loaded, convenience.claims.count)},
+                                  {"allocated", value_text(loaded, convenience.allocated.count)}};
+    }
     Json inputs = Json::object();
     for (const InputFile& input : loaded.inputs) {
         inputs[input.name] = input.sha256;

@@ -13,6 +13,7 @@
 #include "claims/load/csv_reader.hpp"
 #include "claims/io_error.hpp"
 #include "engine/decimal.hpp"
+#include "engine/waterfall.hpp"
 #include "tools/audit/audit_run.hpp"
 #include "tools/inspect/explain_run.hpp"
 #include "tools/run/folders.hpp"
@@ -110,7 +111,13 @@ void read_sources(const nlohmann::json& summary, claims::RunRecord& record) {
     const int decimals =
         dot == std::string::npos ? 0 : static_cast<int>(available_text.size() - dot - 1);
     engine::Int128 remaining = engine::parse_amount(available_text, decimals).count;
-    for (const char* name : {"admin", "priority", "general", "subordinated"}) {
+    for (std::size_t c = 0; c < engine::estate_classes_count; ++c) {
+        const auto class_id = static_cast<engine::EstateClass>(c);
+        const char* name = engine::text_of(class_id);
+        const bool is_convenience = class_id == engine::EstateClass::convenience;
+        if (is_convenience && !summary.contains("convenience")) {
+            continue;  // a case without [convenience], as its record has it
+        }
         const nlohmann::json& figures = object_at(object_at(estate, "classes"), name);
         const std::string allocated = text_at(figures, "allocated");
         const engine::Int128 after = remaining - engine::parse_amount(allocated, decimals).count;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "claims/determine/determine.hpp"
+#include "claims/distribute/computed_figures.hpp"
 #include "claims/load/load_case.hpp"
 #include "engine/decimal.hpp"
 #include "tools/run/check_summary.hpp"
@@ -163,6 +164,10 @@ int run_check(const CheckOptions& options) {
     const claims::Case loaded = claims::load_case(options.case_folder, diagnostics);
     if (diagnostics.empty()) {
         const claims::Determination determination = claims::determine_claims(loaded, diagnostics);
+        if (diagnostics.empty()) {
+            // As `run` does: a figure the rules compute above 2^127 - 1 is invalid input.
+            claims::check_computed_figures(loaded, determination, diagnostics);
+        }
         if (diagnostics.empty()) {
             const CheckSummary summary = summarize_check(loaded, determination);
             fmt::print("{}", options.json ? format_check_json(summary)

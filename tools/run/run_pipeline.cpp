@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "claims/determine/determine.hpp"
+#include "claims/distribute/computed_figures.hpp"
 #include "claims/load/load_case.hpp"
 #include "claims/record/run_builder.hpp"
 #include "claims/load/sha256.hpp"
@@ -27,6 +28,9 @@ std::optional<ComputedRun> determine_run(const std::string& case_folder,
     }
     timer.mark("load");
     run.determination = claims::determine_claims(run.loaded, diagnostics);
+    if (diagnostics.empty()) {
+        claims::check_computed_figures(run.loaded, run.determination, diagnostics);
+    }
     if (!diagnostics.empty()) {
         return std::nullopt;
     }

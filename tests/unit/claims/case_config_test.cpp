@@ -85,7 +85,7 @@ TEST_CASE("case.toml: missing tables and keys are reported at the table's header
     const Loaded r = load("x = 1\n[case]\n[assets.A]\n");
     CHECK(r.errors == std::vector<std::string>{
                           "case.toml:1:1: unknown key \"x\"; expected one of case, assets, "
-                          "rules, fund or estate",
+                          "rules, fund, estate, convenience or payouts",
                           "case.toml:2:1: [case] is missing the required key \"bar_date\"",
                           "case.toml:2:1: [case] is missing the required key \"currency\"",
                           "case.toml:2:1: [case] is missing the required key \"cutoff\"",

@@ -12,6 +12,10 @@ using kanzai::testing::build::pool_of;
 
 namespace {
 
+constexpr auto general_class = static_cast<std::size_t>(kanzai::engine::EstateClass::general);
+constexpr auto subordinated_class =
+    static_cast<std::size_t>(kanzai::engine::EstateClass::subordinated);
+
 // JPY; X at price 10, estate_price 8, 50 units held outside segregation; Y (decimals 2) at
 // price 3, estate_price 2.5, 10.00 held segregated.
 // Line 0: 200 X, customer (2000). Line 1: 30 X, subordinated (300).
@@ -58,10 +62,10 @@ TEST_CASE("estate: every class paid in full, in order, and an equity residue") {
     CHECK(estate.classes[0].claims == Value{1500});
     CHECK(estate.classes[0].allocated == Value{1500});
     CHECK(estate.classes[1].allocated == Value{2000});
-    CHECK(estate.classes[2].claims == Value{6000});
-    CHECK(estate.classes[2].allocated == Value{6000});
-    CHECK(estate.classes[3].claims == Value{800});
-    CHECK(estate.classes[3].allocated == Value{800});
+    CHECK(estate.classes[general_class].claims == Value{6000});
+    CHECK(estate.classes[general_class].allocated == Value{6000});
+    CHECK(estate.classes[subordinated_class].claims == Value{800});
+    CHECK(estate.classes[subordinated_class].allocated == Value{800});
     CHECK(estate.allocated == Value{10300});
     CHECK(estate.residue == Value{115});
     CHECK(estate.tranche == 2);
@@ -91,17 +95,17 @@ TEST_CASE("estate: a class that cannot be paid in full shares pro-rata; later cl
     CHECK(estate_of(result, false, 0, EstateClass::general) == 500);
     CHECK(estate_of(result, false, 2, EstateClass::general) == 250);
     CHECK(estate_of(result, true, 2, EstateClass::general) == 751);
-    CHECK(result.estate.classes[3].claims == Value{800});
-    CHECK(result.estate.classes[3].allocated == Value{0});
+    CHECK(result.estate.classes[subordinated_class].claims == Value{800});
+    CHECK(result.estate.classes[subordinated_class].allocated == Value{0});
     CHECK(estate_of(result, false, 1, EstateClass::subordinated) == 0);
     CHECK(result.estate.residue == Value{0});
-    CHECK(result.estate.classes[2].claims == Value{6000});
+    CHECK(result.estate.classes[general_class].claims == Value{6000});
 }
 
 TEST_CASE("estate: an unpaid in-kind line claims its shortfall value in the general class") {
     // With the Y pool empty, line 3 (4.00 Y at price 3 = 12) is a general claim too.
     const WaterfallResult result = run_waterfall(every_class(11000, 0, 0));
-    CHECK(result.estate.classes[2].claims == Value{6000 + 12});
+    CHECK(result.estate.classes[general_class].claims == Value{6000 + 12});
     CHECK(estate_of(result, false, 3, EstateClass::general) == 12);
     CHECK(result.estate.residue == Value{11000 - 1500 - 2000 - 6012 - 800});
 }

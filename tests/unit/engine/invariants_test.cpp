@@ -12,6 +12,10 @@ using kanzai::testing::build::asset;
 
 namespace {
 
+constexpr auto general_class = static_cast<std::size_t>(kanzai::engine::EstateClass::general);
+constexpr auto subordinated_class =
+    static_cast<std::size_t>(kanzai::engine::EstateClass::subordinated);
+
 // Every source has work: a pool of 5 over lines of 4 and 6 (and a subordinated line of 3),
 // a fund of 20 with a leftover carried to a second fund of 0, an estate with a creditor and
 // a residue. Prices 10: shortfalls 20 and 30.
@@ -102,7 +106,9 @@ TEST_CASE("invariants: an estate that does not add up is caught") {
     const WaterfallInput input = sample();
     WaterfallResult result = run_waterfall(input);
     SUBCASE("residue off by one") { result.estate.residue.count -= 1; }
-    SUBCASE("a class paid out of order") { result.estate.classes[3].allocated.count += 1; }
+    SUBCASE("a class paid out of order") {
+        result.estate.classes[subordinated_class].allocated.count += 1;
+    }
     SUBCASE("an estate allocation raised") { first_of(result, SourceKind::estate).amount += 1; }
     SUBCASE("a remaining shortfall lowered") { result.lines[0].shortfall_remaining.count -= 1; }
     CHECK_THROWS_AS(check_waterfall_invariants(input, result), InvariantViolation);
