@@ -23,6 +23,7 @@ administrator = "Attorney A"
 currency = "JPY"                          # required: one of [assets]
 cutoff = 2026-03-01T00:00:00+09:00        # required: commencement; prices are taken then
 bar_date = 2026-06-30                     # required: claims filed after this day are late
+# record_date = 2026-09-30                # transfers effective after this day are not applied
 
 [assets.JPY]
 decimals = 0                              # minor units per whole unit = 10^decimals
@@ -33,6 +34,9 @@ decimals = 8
 price = "9000000"                         # JPY per whole BTC at the cutoff
 price_source = "VWAP of three exchanges, 2026-03-01"
 estate_price = "8500000"                  # what the estate realises per BTC; default: price
+# paid_in = "cash"                        # kind | cash: how BTC's in-kind shares are paid
+# distribution_price = "9500000"          # JPY per BTC when JPY amounts are paid in BTC
+# pool_cost = "0.01"                      # BTC charged to the BTC pool before its split
 
 [rules]                                   # every key optional; defaults shown
 unfiled = "admit"                         # admit | ignore: ledger balances nobody filed for
@@ -59,6 +63,18 @@ leftover = "estate"                       # estate | next
 [estate]
 cash = "350000000"                        # non-segregated money of the exchange
 tranche = 2
+
+# A convenience class, paid from the estate: claimants worth at most `threshold` are paid
+# `rate` of their value (1.2 = 120%) and take no part in pools and funds.
+# [convenience]
+# threshold = "500000"                    # required, case currency
+# rate = "1.0"                            # required, > 0, at most 100
+# tranche = 1
+# elective = false                        # true: larger claimants may elect in (elections.csv)
+
+# [payouts]
+# convert_to = "JPY"                      # the asset fund and estate money is paid in: the
+#                                         # currency or an asset with a distribution_price
 )";
 
 constexpr const char* customers_csv =
@@ -93,7 +109,8 @@ constexpr const char* creditors_csv =
     "TAX-001,priority,3000000,Consumption tax\n";
 constexpr const char* determinations_csv =
     "claim_id,decision,amount,reason,decided_by,decided_on\n";
-constexpr const char* payments_csv = "payee_id,asset,amount,tranche,paid_on\n";
+constexpr const char* payments_csv = "payee_id,asset,amount,tranche,paid_on,status\n";
+constexpr const char* elections_csv = "customer_id,election,asset\n";
 
 constexpr const char* readme_md = R"(# A Kanzai case folder
 
@@ -111,7 +128,8 @@ their columns (any order); see the project's docs/file-formats.md for every colu
 | transfers.csv | an assignment of a claim to another customer |
 | creditors.csv | a non-customer claim against the general estate |
 | determinations.csv | the administrator's decision on one claim, with its reason |
-| payments.csv | a payout already made in an earlier tranche |
+| payments.csv | a payout already made (status `paid`) or attempted (`failed`, `returned`) |
+| elections.csv | a customer's election: `kind` or `cash` for an asset, `convert` (the asset to be paid in), `convenience` |
 )";
 
 }  // namespace
@@ -129,6 +147,7 @@ int run_init(const InitOptions& options) {
         {"holdings.csv", holdings_csv},     {"identities.csv", identities_csv},
         {"transfers.csv", transfers_csv},   {"creditors.csv", creditors_csv},
         {"determinations.csv", determinations_csv}, {"payments.csv", payments_csv},
+        {"elections.csv", elections_csv},
         {"README.md", readme_md}};
     for (const auto& [name, text] : files) {
         staged.write_file(name, text);
