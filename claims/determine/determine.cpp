@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "claims/determine/amendments.hpp"
+#include "claims/determine/bounds.hpp"
 #include "claims/determine/claim_class.hpp"
 #include "claims/determine/claimants.hpp"
 #include "claims/determine/deemed_claims.hpp"
@@ -97,11 +98,13 @@ void sort_by_claim_id(std::vector<Decision>& decisions, std::size_t filed_count)
 void set_values_and_claimants(const Case& loaded, const Claimants& claimants,
                               std::vector<Decision>& decisions) {
     for (Decision& decision : decisions) {
-        // Nothing admitted is worth 0 whatever the price and rounding (no wide division).
+        // Nothing admitted is worth 0 whatever the price and rounding (no wide division). A
+        // value above 2^127 - 1 is left 0 here and reported by check_distribution_bounds.
         decision.value = decision.asset_index == no_index || decision.admitted.count == 0
                              ? Value{0}
-                             : engine::value_of(decision.admitted,
-                                                loaded.config.valuation(decision.asset_index));
+                             : engine::try_value_of(decision.admitted,
+                                                    loaded.config.valuation(decision.asset_index))
+                                   .value_or(Value{0});
         decision.claimant_index = decision.customer_index == no_index
                                       ? no_index
                                       : claimants.of_customer[decision.customer_index];
@@ -113,7 +116,7 @@ void set_values_and_claimants(const Case& loaded, const Claimants& claimants,
 Determination determine_claims(const Case& loaded, Diagnostics& diagnostics) {
     Determination result;
     std::vector<Entitlement> entitlements = sum_entitlements(loaded.ledger);
-    result.set_offs = apply_set_off(entitlements, loaded);
+    result.set_offs = apply_set_off(entitlements, loaded, diagnostics);
 
     const Amendments amendments = resolve_amendments(loaded, diagnostics);
     std::vector<Decision> decisions = decide_filed_claims(loaded, entitlements, amendments);
@@ -131,6 +134,7 @@ Determination determine_claims(const Case& loaded, Diagnostics& diagnostics) {
     classify_claims(loaded, decisions);
     Claimants claimants = find_claimants(loaded);
     set_values_and_claimants(loaded, claimants, decisions);
+    check_distribution_bounds(loaded, decisions, diagnostics);
     result.transfer_findings = apply_transfers(loaded, decisions, diagnostics);
 
     result.decisions = std::move(decisions);

@@ -2,7 +2,10 @@
 #include "claims/determine/set_off.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <span>
+
+#include <fmt/format.h>
 
 #include "engine/assert.hpp"
 #include "engine/wide.hpp"
@@ -10,21 +13,42 @@
 namespace kanzai::claims {
 namespace {
 
-// D and V of one customer (SPEC "Set-off"), each entitlement valued on its own.
-SetOff debt_and_value(std::span<const Entitlement> entries, const CaseConfig& config) {
-    SetOff result;
-    result.customer_index = entries.front().customer_index;
+// D and V of one customer (SPEC "Set-off"), each entitlement valued on its own (each value
+// fits: the loader bounds ledger.csv's per-asset total at price). Summed over assets they
+// may not: nullopt, after reporting the customer, when D or V passes 2^127 - 1 minor units.
+std::optional<SetOff> debt_and_value(std::span<const Entitlement> entries, const Case& loaded,
+                                     Diagnostics& diagnostics) {
+    const CaseConfig& config = loaded.config;
+    constexpr auto total_max = static_cast<engine::UInt128>(engine::units_total_max);
+    engine::UInt128 debt = 0;
+    engine::UInt128 positive_value = 0;
     for (const Entitlement& entry : entries) {
         const engine::Valuation valuation = config.valuation(entry.asset_index);
         if (entry.ledger.count < 0) {
-            const Units debt{-entry.ledger.count};
-            result.debt = add(result.debt, engine::value_of(debt, valuation));
+            debt += static_cast<engine::UInt128>(
+                engine::value_of(Units{-entry.ledger.count}, valuation).count);
         } else if (entry.ledger.count > 0) {
-            result.positive_value =
-                add(result.positive_value, engine::value_of(entry.ledger, valuation));
+            positive_value +=
+                static_cast<engine::UInt128>(engine::value_of(entry.ledger, valuation).count);
+        }
+        // Each term is below 2^127, so a total checked after every term never wraps.
+        if (debt > total_max || positive_value > total_max) {
+            const Customer& customer = loaded.customers[entries.front().customer_index];
+            diagnostics.error(
+                {.file = "customers.csv",
+                 .line = customer.line,
+                 .column = loaded.column_of("customers.csv", "customer_id")},
+                fmt::format("customer \"{}\": the values at price of its {} entitlements (the "
+                            "set-off's {}) total more than 2^127-1 minor units of {}",
+                            customer.id, debt > total_max ? "negative" : "positive",
+                            debt > total_max ? "D" : "V", config.currency().id));
+            return std::nullopt;
         }
     }
-    return result;
+    return SetOff{.customer_index = entries.front().customer_index,
+                  .debt = Value{static_cast<Int128>(debt)},
+                  .positive_value = Value{static_cast<Int128>(positive_value)},
+                  .receivable = {}};
 }
 
 // Reduces each positive entitlement to floor(E * (V - D) / V), or 0 when D >= V.
@@ -49,7 +73,8 @@ void reduce(std::span<Entitlement> entries, const SetOff& set_off) {
 
 }  // namespace
 
-std::vector<SetOff> apply_set_off(std::vector<Entitlement>& entitlements, const Case& loaded) {
+std::vector<SetOff> apply_set_off(std::vector<Entitlement>& entitlements, const Case& loaded,
+                                  Diagnostics& diagnostics) {
     std::vector<SetOff> result;
     if (loaded.config.rules.set_off == SetOffRule::none) {
         return result;
@@ -62,7 +87,17 @@ std::vector<SetOff> apply_set_off(std::vector<Entitlement>& entitlements, const 
             ++end;
         }
         const std::span<Entitlement> entries(entitlements.data() + begin, end - begin);
-        SetOff set_off = debt_and_value(entries, loaded.config);
+        const std::optional<SetOff> computed = debt_and_value(entries, loaded, diagnostics);
+        if (!computed) {
+            // Reported: the customer's entitlements count as 0, so that nothing that follows
+            // from the same rows is reported again.
+            for (Entitlement& entry : entries) {
+                entry.after_set_off = Units{0};
+            }
+            begin = end;
+            continue;
+        }
+        SetOff set_off = *computed;
         // A debt worth 0 at price (a dust balance valued down to nothing) is no set-off.
         KANZAI_MAYBE(set_off.debt.count == 0);
         if (set_off.debt.count > 0) {

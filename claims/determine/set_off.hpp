@@ -6,6 +6,7 @@
 
 #include "claims/case.hpp"
 #include "claims/decision.hpp"
+#include "claims/diagnostics.hpp"
 #include "claims/determine/entitlement.hpp"
 
 namespace kanzai::claims {
@@ -16,7 +17,9 @@ namespace kanzai::claims {
 // on its own); if D > 0 each positive E becomes floor(E * (V - D) / V), or 0 when D >= V.
 // Returns one SetOff per customer with D > 0, sorted by customer id (bytes); with
 // set_off = "none" nothing changes (negatives already count as 0) and nothing is returned.
+// A customer whose D or V passes 2^127 - 1 minor units (a figure the rules compute) is an
+// input error at its customers.csv row; its entitlements then count as 0.
 [[nodiscard]] std::vector<SetOff> apply_set_off(std::vector<Entitlement>& entitlements,
-                                                const Case& loaded);
+                                                const Case& loaded, Diagnostics& diagnostics);
 
 }  // namespace kanzai::claims
