@@ -23,6 +23,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::string_view proof_key_file = "proof.key";
+constexpr std::size_t proof_key_size_min = 32;  // SPEC "The case folder"
+
 using FileLoader = CsvReadResult (*)(std::string&, LoadContext&);
 
 struct CsvFileSpec {
@@ -192,6 +195,22 @@ void check_value_bounds(const CaseConfig& config, const std::vector<FileTotals>&
     }
 }
 
+// proof.key is read as raw bytes, nothing stripped: a key written with a trailing line feed
+// keeps it, so that the same file always gives the same salts.
+void load_proof_key(const fs::path& folder, Case& loaded, Diagnostics& diagnostics) {
+    std::optional<std::string> key = read_bytes(folder / proof_key_file);
+    if (!key) {
+        return;
+    }
+    if (key->size() < proof_key_size_min) {
+        diagnostics.error({.file = std::string(proof_key_file), .line = 1, .column = 0},
+                          fmt::format("the key has {} bytes; at least {} are required",
+                                      key->size(), proof_key_size_min));
+        return;
+    }
+    loaded.proof_key = std::move(key);
+}
+
 }  // namespace
 
 Case load_case(const std::string& folder, Diagnostics& diagnostics) {
@@ -244,6 +263,7 @@ Case load_case(const std::string& folder, Diagnostics& diagnostics) {
             context.are_creditors_checked = true;  // no file: there are no creditors
         }
     }
+    load_proof_key(path, loaded, diagnostics);
     if (is_config_valid) {
         check_value_bounds(loaded.config, context.totals, diagnostics);
     }
