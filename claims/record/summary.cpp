@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "claims/record/proof.hpp"
 #include "claims/record/run_builder.hpp"
 #include "engine/assert.hpp"
 #include "engine/decimal.hpp"
@@ -250,7 +251,7 @@ Json transfer_findings_json(const Determination& determination) {
 
 std::string render_summary_json(const Case& loaded, const Determination& determination,
                                 const Distribution& distribution,
-                                const PayoutSchedule& schedule,
+                                const PayoutSchedule& schedule, const ProofRoot& proof,
                                 const std::vector<FileHash>& outputs) {
     Json summary;
     summary["engine"] = std::string("kanzai ") + KANZAI_VERSION;
@@ -265,6 +266,9 @@ std::string render_summary_json(const Case& loaded, const Determination& determi
     summary["overpayments"] = overpayments_json(loaded, schedule);
     summary["holdings_not_distributed"] = holdings_not_distributed_json(loaded);
     summary["transfer_findings"] = transfer_findings_json(determination);
+    summary["proof"] = {{"root", hex_of(proof.root)},
+                        {"leaves", proof.leaves_count},
+                        {"salted", proof.is_salted}};
     Json inputs = Json::object();
     for (const InputFile& input : loaded.inputs) {
         inputs[input.name] = input.sha256;

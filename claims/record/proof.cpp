@@ -1,0 +1,219 @@
+// The Merkle tree of SPEC "Proof of distribution", through OpenSSL's EVP and HMAC.
+#include "claims/record/proof.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <memory>
+
+#include "engine/assert.hpp"
+
+namespace kanzai::claims {
+namespace {
+
+constexpr std::uint8_t leaf_prefix = 0x00;
+constexpr std::uint8_t node_prefix = 0x01;
+
+// SHA-256 of the concatenation of `parts`.
+Digest sha256_of(std::initializer_list<std::string_view> parts) {
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                          &EVP_MD_CTX_free);
+    KANZAI_ASSERT(context != nullptr);
+    KANZAI_ASSERT(EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) == 1);
+    for (const std::string_view part : parts) {
+        KANZAI_ASSERT(EVP_DigestUpdate(context.get(), part.data(), part.size()) == 1);
+    }
+    Digest digest{};
+    unsigned int digest_size = 0;
+    KANZAI_ASSERT(EVP_DigestFinal_ex(context.get(), digest.data(), &digest_size) == 1);
+    KANZAI_ASSERT(digest_size == digest.size());
+    return digest;
+}
+
+std::string_view view_of(const Digest& digest) {
+    return {reinterpret_cast<const char*>(digest.data()), digest.size()};
+}
+
+std::string_view view_of(const std::uint8_t& byte) {
+    return {reinterpret_cast<const char*>(&byte), 1};
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+}  // namespace
+
+std::string payee_salt(const std::optional<std::string>& key, std::string_view payee_id) {
+    if (!key) {
+        return {};
+    }
+    std::string salt(EVP_MAX_MD_SIZE, '\0');
+    unsigned int salt_size = 0;
+    const unsigned char* result =
+        HMAC(EVP_sha256(), key->data(), static_cast<int>(key->size()),
+             reinterpret_cast<const unsigned char*>(payee_id.data()), payee_id.size(),
+             reinterpret_cast<unsigned char*>(salt.data()), &salt_size);
+    KANZAI_ASSERT(result != nullptr);
+    KANZAI_ASSERT(salt_size == 32);
+    salt.resize(salt_size);
+    return salt;
+}
+
+Digest leaf_digest(std::string_view salt, std::string_view row) {
+    return sha256_of({view_of(leaf_prefix), salt, row});
+}
+
+Digest node_digest(const Digest& left, const Digest& right) {
+    return sha256_of({view_of(node_prefix), view_of(left), view_of(right)});
+}
+
+Digest empty_root() { return sha256_of({}); }
+
+std::string hex_of(std::string_view bytes) {
+    constexpr char hex_digits[] = "0123456789abcdef";
+    std::string text;
+    text.reserve(bytes.size() * 2);
+    for (const char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        text += hex_digits[byte >> 4];
+        text += hex_digits[byte & 0x0F];
+    }
+    return text;
+}
+
+std::string hex_of(const Digest& digest) { return hex_of(view_of(digest)); }
+
+std::optional<std::string> bytes_of_hex(std::string_view hex) {
+    if (hex.size() % 2 != 0) {
+        return std::nullopt;
+    }
+    std::string bytes;
+    bytes.reserve(hex.size() / 2);
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        const int high = hex_value(hex[i]);
+        const int low = hex_value(hex[i + 1]);
+        if (high < 0 || low < 0) {
+            return std::nullopt;
+        }
+        bytes += static_cast<char>(high * 16 + low);
+    }
+    return bytes;
+}
+
+std::optional<Digest> digest_of_hex(std::string_view hex) {
+    const std::optional<std::string> bytes = bytes_of_hex(hex);
+    if (!bytes || bytes->size() != Digest{}.size()) {
+        return std::nullopt;
+    }
+    Digest digest{};
+    for (std::size_t i = 0; i < digest.size(); ++i) {
+        digest[i] = static_cast<std::uint8_t>((*bytes)[i]);
+    }
+    return digest;
+}
+
+void MerkleRootBuilder::add_row(std::string_view payee_id, std::string_view row) {
+    Pending node{.level = 0, .digest = leaf_digest(payee_salt(key_, payee_id), row)};
+    while (!stack_.empty() && stack_.back().level == node.level) {
+        node = {.level = node.level + 1, .digest = node_digest(stack_.back().digest, node.digest)};
+        stack_.pop_back();
+    }
+    stack_.push_back(node);
+    ++leaves_count_;
+}
+
+ProofRoot MerkleRootBuilder::finish() const {
+    ProofRoot proof{.root = empty_root(), .leaves_count = leaves_count_,
+                    .is_salted = key_.has_value()};
+    if (stack_.empty()) {
+        return proof;
+    }
+    // Levels strictly decrease up the stack; the lowest node climbs unpaired until it is
+    // the right sibling of the next one.
+    Digest right = stack_.back().digest;
+    for (std::size_t at = stack_.size() - 1; at > 0; --at) {
+        KANZAI_ASSERT(stack_[at - 1].level > stack_[at].level);
+        right = node_digest(stack_[at - 1].digest, right);
+    }
+    proof.root = right;
+    return proof;
+}
+
+std::vector<std::vector<Digest>> merkle_levels(std::vector<Digest> leaves) {
+    std::vector<std::vector<Digest>> levels;
+    levels.push_back(std::move(leaves));
+    while (levels.back().size() > 1) {
+        const std::vector<Digest>& below = levels.back();
+        std::vector<Digest> above;
+        above.reserve((below.size() + 1) / 2);
+        for (std::size_t i = 0; i + 1 < below.size(); i += 2) {
+            above.push_back(node_digest(below[i], below[i + 1]));
+        }
+        if (below.size() % 2 == 1) {
+            above.push_back(below.back());  // SPEC: an unpaired last node moves up unchanged
+        }
+        levels.push_back(std::move(above));
+    }
+    return levels;
+}
+
+Digest root_of_levels(const std::vector<std::vector<Digest>>& levels) {
+    KANZAI_ASSERT(!levels.empty());
+    if (levels.back().empty()) {
+        return empty_root();
+    }
+    KANZAI_ASSERT(levels.back().size() == 1);
+    return levels.back().front();
+}
+
+std::vector<Side> path_sides(std::size_t index, std::size_t leaves_count) {
+    KANZAI_ASSERT(index < leaves_count);
+    std::vector<Side> sides;
+    for (std::size_t size = leaves_count; size > 1; size = (size + 1) / 2) {
+        if (index % 2 == 1) {
+            sides.push_back(Side::left);
+        } else if (index + 1 < size) {
+            sides.push_back(Side::right);
+        }
+        index /= 2;
+    }
+    return sides;
+}
+
+std::vector<PathEntry> path_of(const std::vector<std::vector<Digest>>& levels,
+                               std::size_t index) {
+    KANZAI_ASSERT(!levels.empty());
+    KANZAI_ASSERT(index < levels.front().size());
+    std::vector<PathEntry> path;
+    for (std::size_t level = 0; level + 1 < levels.size(); ++level) {
+        const std::vector<Digest>& nodes = levels[level];
+        if (index % 2 == 1) {
+            path.push_back({.side = Side::left, .digest = nodes[index - 1]});
+        } else if (index + 1 < nodes.size()) {
+            path.push_back({.side = Side::right, .digest = nodes[index + 1]});
+        }
+        index /= 2;
+    }
+    return path;
+}
+
+Digest climb(const Digest& leaf, const std::vector<PathEntry>& path) {
+    Digest node = leaf;
+    for (const PathEntry& entry : path) {
+        node = entry.side == Side::left ? node_digest(entry.digest, node)
+                                        : node_digest(node, entry.digest);
+    }
+    return node;
+}
+
+}  // namespace kanzai::claims
