@@ -22,10 +22,12 @@
 #include "tools/report/report_run.hpp"
 #include "tools/report/report_sections.hpp"
 #include "tools/run/run_pipeline.hpp"
+#include "tests/support/source_tree.hpp"
 
 namespace {
 
 using kanzai::claims::RunRecord;
+using kanzai::testing::source_tree;
 
 constexpr const char* tiny_toml = R"(
 [case]
@@ -222,12 +224,7 @@ TEST_CASE("notices: exact text for one payee") {
 
 TEST_CASE("report: a run reads back the same from case.db and from its run folder") {
     namespace fs = std::filesystem;
-    // KANZAI_SOURCE_DIR when set, else the source tree this file is in (CMake compiles it
-    // by absolute path).
-    const char* source_env = std::getenv("KANZAI_SOURCE_DIR");
-    const fs::path source_dir = source_env != nullptr
-                                    ? fs::path(source_env)
-                                    : fs::path(__FILE__).parent_path() / ".." / ".." / "..";
+    const fs::path source_dir = source_tree();
     REQUIRE(fs::exists(source_dir / "samples" / "tutorial" / "case.toml"));
     const fs::path case_folder = fs::temp_directory_path() /
                                  ("kanzai-report-test-" + std::to_string(::getpid()));
@@ -300,8 +297,7 @@ TEST_CASE("notices and report: the commands on the tutorial case") {
                           ("kanzai-notices-test-" + std::to_string(::getpid()));
     fs::remove_all(work);
     fs::create_directories(work);
-    const fs::path source_dir = fs::path(__FILE__).parent_path() / ".." / ".." / "..";
-    fs::copy(source_dir / "samples" / "tutorial", work / "case");
+    fs::copy(source_tree() / "samples" / "tutorial", work / "case");
     const std::string kanzai = KANZAI_BINARY;
     const std::string case_folder = (work / "case").string();
     const auto run = [](const std::string& command) {
