@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kanzai::claims {
@@ -44,7 +45,9 @@ struct ProofRoot {
 // node meets the next node up.
 class MerkleRootBuilder {
 public:
-    explicit MerkleRootBuilder(const std::optional<std::string>& key) : key_(key) {}
+    // Keeps its own copy of the key: a reference would dangle when the caller passes a
+    // temporary (a std::string converted to an optional).
+    explicit MerkleRootBuilder(std::optional<std::string> key) : key_(std::move(key)) {}
 
     void add_row(std::string_view payee_id, std::string_view row);
     [[nodiscard]] ProofRoot finish() const;
@@ -54,7 +57,7 @@ private:
         std::size_t level = 0;
         Digest digest{};
     };
-    const std::optional<std::string>& key_;
+    std::optional<std::string> key_;
     std::vector<Pending> stack_;
     std::size_t leaves_count_ = 0;
 };

@@ -1,13 +1,20 @@
-// Known vectors for the proof of distribution, computed independently with Python's hashlib
-// and hmac (SPEC "Proof of distribution"): the rows below as payouts.csv records.
+// The proof of distribution against tests/data/proof_vectors.json, the vectors that
+// tests/data/proof_vectors.py computes with Python's hashlib and hmac only (SPEC "Proof of
+// distribution"): every leaf, root and path, salted and unsalted, for 0, 1, 2, 3, 5 and 7
+// payouts.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "claims/record/proof.hpp"
+#include "tests/support/source_tree.hpp"
 
 using namespace kanzai::claims;
 
@@ -23,55 +30,68 @@ const std::vector<std::pair<std::string, std::string>> rows = {
 
 const std::string key = "kkkkkkkkkkkkkkkk0123456789abcdef";
 
-ProofRoot root_of_first(std::size_t count, const std::optional<std::string>& proof_key) {
-    MerkleRootBuilder builder(proof_key);
-    for (std::size_t i = 0; i < count; ++i) {
-        builder.add_row(rows[i].first, rows[i].second);
-    }
-    return builder.finish();
+nlohmann::json read_vectors() {
+    std::ifstream file(kanzai::testing::source_tree() / "tests" / "data" / "proof_vectors.json");
+    REQUIRE(file.good());
+    return nlohmann::json::parse(std::string{std::istreambuf_iterator<char>(file), {}});
 }
 
-std::string levels_root_hex(std::size_t count, const std::optional<std::string>& proof_key) {
-    std::vector<Digest> leaves;
-    for (std::size_t i = 0; i < count; ++i) {
-        leaves.push_back(leaf_digest(payee_salt(proof_key, rows[i].first), rows[i].second));
-    }
-    return hex_of(root_of_levels(merkle_levels(std::move(leaves))));
-}
+std::string side_name(Side side) { return side == Side::left ? "left" : "right"; }
 
 }  // namespace
 
-TEST_CASE("proof: unsalted roots of 0, 1, 2, 3 and 5 payouts") {
-    const std::vector<std::pair<std::size_t, std::string>> expected = {
-        {0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
-        {1, "26ddc96de6dd79545b7f1f7f95d046e0bf1db0e8fcb578d43d23a0eb91a6ded5"},
-        {2, "bb646965f819a8c81efb561f676c4f140a1cdb20da0e9a6ee4bd85da3156d258"},
-        {3, "d4654bbbb6e78b039aadbbd1ff9ee8d9040bb8de2c847b53935291dbef595396"},
-        {5, "ee082fbc564720fb78bfd6c2f6fc9d316ef2f5259c6e9fdd673d8a3096784893"},
-    };
-    for (const auto& [count, root] : expected) {
-        const ProofRoot proof = root_of_first(count, std::nullopt);
-        CHECK(hex_of(proof.root) == root);
-        CHECK(proof.leaves_count == count);
-        CHECK_FALSE(proof.is_salted);
-        CHECK(levels_root_hex(count, std::nullopt) == root);
+TEST_CASE("proof: the vectors of tests/data/proof_vectors.json, salted and unsalted") {
+    const nlohmann::json vectors = read_vectors();
+    const std::string vector_key = *bytes_of_hex(vectors.at("key_hex").get<std::string>());
+    std::vector<std::pair<std::string, std::string>> vector_rows;
+    for (const nlohmann::json& row : vectors.at("rows")) {
+        vector_rows.emplace_back(row.at("payee_id"), row.at("row"));
     }
+    for (const auto& [payee_id, salt_hex] : vectors.at("salts").items()) {
+        CHECK(hex_of(payee_salt(vector_key, payee_id)) == salt_hex.get<std::string>());
+    }
+    std::size_t cases_count = 0;
+    for (const nlohmann::json& expected : vectors.at("cases")) {
+        const auto count = expected.at("payouts").get<std::size_t>();
+        const std::optional<std::string> case_key =
+            expected.at("salted").get<bool>() ? std::optional(vector_key) : std::nullopt;
+        CAPTURE(count);
+        CAPTURE(case_key.has_value());
+        MerkleRootBuilder builder(case_key);
+        std::vector<Digest> leaves;
+        for (std::size_t i = 0; i < count; ++i) {
+            builder.add_row(vector_rows[i].first, vector_rows[i].second);
+            leaves.push_back(
+                leaf_digest(payee_salt(case_key, vector_rows[i].first), vector_rows[i].second));
+            CHECK(hex_of(leaves.back()) == expected.at("leaves").at(i).get<std::string>());
+        }
+        const ProofRoot proof = builder.finish();
+        CHECK(hex_of(proof.root) == expected.at("root").get<std::string>());
+        CHECK(proof.leaves_count == count);
+        CHECK(proof.is_salted == case_key.has_value());
+        const std::vector<std::vector<Digest>> levels = merkle_levels(leaves);
+        CHECK(hex_of(root_of_levels(levels)) == expected.at("root").get<std::string>());
+        for (std::size_t i = 0; i < count; ++i) {
+            const nlohmann::json& want = expected.at("paths").at(i);
+            const std::vector<PathEntry> path = path_of(levels, i);
+            REQUIRE(path.size() == want.size());
+            for (std::size_t at = 0; at < path.size(); ++at) {
+                CHECK(side_name(path[at].side) == want.at(at).at("side").get<std::string>());
+                CHECK(hex_of(path[at].digest) == want.at(at).at("hash").get<std::string>());
+            }
+        }
+        ++cases_count;
+    }
+    CHECK(cases_count == 12);
 }
 
-TEST_CASE("proof: salted roots of 0, 1, 2, 3 and 5 payouts") {
-    const std::vector<std::pair<std::size_t, std::string>> expected = {
-        {0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
-        {1, "bd68de6e0676e5e39a6b05c1c0a7a6632e04430740a3f5b68c53fd2babfc6d98"},
-        {2, "8aa0c2e923549cce5e02a6d68836f15c660682885b91c4fcb065103508aad4b1"},
-        {3, "2551ac8e4bf83ef09519515067affd81329bdfd8835082584ff9642214c14b17"},
-        {5, "e1ab2aec976d7820da22cfcf4d07941ead9bc44901a5a5b07a20f0b54ee92c35"},
-    };
-    for (const auto& [count, root] : expected) {
-        const ProofRoot proof = root_of_first(count, key);
-        CHECK(hex_of(proof.root) == root);
-        CHECK(proof.is_salted);
-        CHECK(levels_root_hex(count, key) == root);
+TEST_CASE("proof: a known root, should the vector file itself go wrong") {
+    MerkleRootBuilder builder(key);
+    for (const auto& [payee_id, row] : rows) {
+        builder.add_row(payee_id, row);
     }
+    CHECK(hex_of(builder.finish().root) ==
+          "e1ab2aec976d7820da22cfcf4d07941ead9bc44901a5a5b07a20f0b54ee92c35");
 }
 
 TEST_CASE("proof: the salt is HMAC-SHA256 of the payee id; none without a key") {
