@@ -176,18 +176,36 @@ Digest root_of_levels(const std::vector<std::vector<Digest>>& levels) {
     return levels.back().front();
 }
 
-std::vector<Side> path_sides(std::size_t index, std::size_t leaves_count) {
+std::vector<PathStep> path_steps(std::size_t index, std::size_t leaves_count) {
     KANZAI_ASSERT(index < leaves_count);
-    std::vector<Side> sides;
+    std::vector<PathStep> steps;
+    std::size_t level = 0;
     for (std::size_t size = leaves_count; size > 1; size = (size + 1) / 2) {
         if (index % 2 == 1) {
-            sides.push_back(Side::left);
+            steps.push_back({.level = level, .side = Side::left});
         } else if (index + 1 < size) {
-            sides.push_back(Side::right);
+            steps.push_back({.level = level, .side = Side::right});
         }
         index /= 2;
+        ++level;
+    }
+    return steps;
+}
+
+std::vector<Side> path_sides(std::size_t index, std::size_t leaves_count) {
+    std::vector<Side> sides;
+    for (const PathStep& step : path_steps(index, leaves_count)) {
+        sides.push_back(step.side);
     }
     return sides;
+}
+
+std::size_t top_level(std::size_t leaves_count) {
+    std::size_t level = 0;
+    for (std::size_t size = leaves_count; size > 1; size = (size + 1) / 2) {
+        ++level;
+    }
+    return level;
 }
 
 std::vector<PathEntry> path_of(const std::vector<std::vector<Digest>>& levels,

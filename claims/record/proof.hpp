@@ -73,9 +73,21 @@ struct PathEntry {
     Digest digest{};
 };
 
-// The sides of leaf `index`'s siblings from the leaf up, in a tree of `leaves_count`
-// leaves: one per level where the node has a sibling. Requires index < leaves_count.
+// One entry of a path as `index` and the number of leaves determine it: the level of the
+// tree it combines at (0: the leaves) and the side of the sibling there.
+struct PathStep {
+    std::size_t level = 0;
+    Side side = Side::left;
+};
+
+// Leaf `index`'s steps from the leaf up, in a tree of `leaves_count` leaves: one per level
+// where its node has a sibling (an unpaired last node moves up without one). Requires
+// index < leaves_count.
+[[nodiscard]] std::vector<PathStep> path_steps(std::size_t index, std::size_t leaves_count);
+// The sides of path_steps.
 [[nodiscard]] std::vector<Side> path_sides(std::size_t index, std::size_t leaves_count);
+// The number of levels above the leaves: where a path's climb ends (0 for one leaf).
+[[nodiscard]] std::size_t top_level(std::size_t leaves_count);
 // Leaf `index`'s path in `levels` (from merkle_levels).
 [[nodiscard]] std::vector<PathEntry> path_of(const std::vector<std::vector<Digest>>& levels,
                                              std::size_t index);
