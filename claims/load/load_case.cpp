@@ -195,23 +195,20 @@ void check_value_bounds(const CaseConfig& config, const std::vector<FileTotals>&
     }
 }
 
+}  // namespace
+
 // proof.key is read as raw bytes, nothing stripped: a key written with a trailing line feed
 // keeps it, so that the same file always gives the same salts.
-void load_proof_key(const fs::path& folder, Case& loaded, Diagnostics& diagnostics) {
-    std::optional<std::string> key = read_bytes(folder / proof_key_file);
-    if (!key) {
-        return;
-    }
-    if (key->size() < proof_key_size_min) {
+std::optional<std::string> load_proof_key(const std::string& folder, Diagnostics& diagnostics) {
+    std::optional<std::string> key = read_bytes(fs::path(folder) / proof_key_file);
+    if (key && key->size() < proof_key_size_min) {
         diagnostics.error({.file = std::string(proof_key_file), .line = 1, .column = 0},
                           fmt::format("the key has {} bytes; at least {} are required",
                                       key->size(), proof_key_size_min));
-        return;
+        return std::nullopt;
     }
-    loaded.proof_key = std::move(key);
+    return key;
 }
-
-}  // namespace
 
 Case load_case(const std::string& folder, Diagnostics& diagnostics) {
     Case loaded;
@@ -263,7 +260,7 @@ Case load_case(const std::string& folder, Diagnostics& diagnostics) {
             context.are_creditors_checked = true;  // no file: there are no creditors
         }
     }
-    load_proof_key(path, loaded, diagnostics);
+    loaded.proof_key = load_proof_key(folder, diagnostics);
     if (is_config_valid) {
         check_value_bounds(loaded.config, context.totals, diagnostics);
     }

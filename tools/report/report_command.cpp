@@ -1,15 +1,11 @@
 // `kanzai report CASE [--run N] --html FILE`: reads the case's case.toml and a published
 // run, renders the review report and writes it atomically (a temporary file beside FILE,
 // renamed over it when complete).
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include "claims/load/case_config.hpp"
-#include "claims/io_error.hpp"
 #include "tools/commands.hpp"
 #include "tools/report/report_html.hpp"
 #include "tools/report/report_run.hpp"
@@ -17,31 +13,8 @@
 #include "tools/run/staged_dir.hpp"
 
 namespace kanzai::tools {
-namespace {
 
 namespace fs = std::filesystem;
-
-void write_file_atomically(const std::string& path, const std::string& bytes) {
-    const std::string staging = fmt::format("{}.tmp-{}", path, ::getpid());
-    {
-        std::ofstream out(staging, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(staging, ignored);
-            throw claims::IoError(fmt::format("cannot write {}", staging));
-        }
-    }
-    std::error_code error;
-    fs::rename(staging, path, error);
-    if (error) {
-        fs::remove(staging, error);
-        throw claims::IoError(fmt::format("cannot rename {} to {}", staging, path));
-    }
-}
-
-}  // namespace
 
 std::optional<claims::CaseConfig> load_report_config(const std::string& case_folder) {
     const std::string text = read_file((fs::path(case_folder) / "case.toml").string());

@@ -145,4 +145,23 @@ std::string read_file(const std::string& path) {
     return bytes.str();
 }
 
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+    const std::string staging = fmt::format("{}.tmp-{}", path, ::getpid());
+    std::error_code error;
+    fs::remove(staging, error);  // a leftover of a killed command with our pid
+    try {
+        StagedFile file(staging);
+        file.write(bytes);
+        file.close();
+    } catch (const claims::IoError&) {
+        fs::remove(staging, error);
+        throw;
+    }
+    fs::rename(staging, path, error);
+    if (error) {
+        fs::remove(staging, error);
+        throw claims::IoError(fmt::format("cannot rename {} to {}", staging, path));
+    }
+}
+
 }  // namespace kanzai::tools
