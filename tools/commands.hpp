@@ -52,6 +52,17 @@ struct NoticesOptions {
     std::optional<int> run;
     int dispute_days = 30;  // a convention (docs/report.md)
 };
+struct ProofOptions {
+    std::string case_folder;
+    std::string payee_id;
+    std::optional<int> run;
+    std::optional<std::string> out;   // the proof file; stdout without it
+    std::optional<std::string> html;  // the offline verifier page with the proof inside
+};
+struct VerifyOptions {
+    std::string proof;                // the proof file
+    std::optional<std::string> root;  // the published root, 64 hex digits
+};
 struct SynthOptions {
     std::string folder;
     std::uint64_t customers = 0;
@@ -66,6 +77,8 @@ struct SynthOptions {
 [[nodiscard]] int run_diff(const DiffOptions& options);
 [[nodiscard]] int run_report(const ReportOptions& options);
 [[nodiscard]] int run_notices(const NoticesOptions& options);
+[[nodiscard]] int run_proof(const ProofOptions& options);
+[[nodiscard]] int run_verify(const VerifyOptions& options);
 [[nodiscard]] int run_synth(const SynthOptions& options);
 
 }  // namespace kanzai::tools

@@ -24,8 +24,12 @@ struct Options {
     DiffOptions diff;
     ReportOptions report;
     NoticesOptions notices;
+    ProofOptions proof;
+    VerifyOptions verify;
     SynthOptions synth;
     std::string out;
+    std::string html;
+    std::string root;
     int run_number = 0;
 };
 
@@ -76,6 +80,23 @@ void add_commands(CLI::App& app, Options& o) {
         ->check(CLI::Range(1, 3650));
     notices->footer("Example: kanzai notices samples/tutorial --out /tmp/notices --run 1");
 
+    auto* proof = app.add_subcommand("proof", "The proof of one payee's payouts in a run");
+    proof->add_option("CASE", o.proof.case_folder, "The case folder")->required();
+    proof->add_option("PAYEE", o.proof.payee_id, "The payee id (a customer or creditor:ID)")
+        ->required();
+    proof->add_option("--run", o.run_number, "Run number (default: the latest)");
+    proof->add_option("--out", o.out, "The proof file to write (default: stdout)");
+    proof->add_option("--html", o.html, "Also write the offline verifier page, with the proof");
+    proof->footer("Example: kanzai proof samples/tutorial C03 --out C03-proof.json\n"
+                  "Exit 2 when the payee has no payouts, or when the run folder's payouts.csv "
+                  "or proof.key\nno longer gives the recorded root.");
+
+    auto* verify = app.add_subcommand("verify", "Check a proof file against its root");
+    verify->add_option("PROOF", o.verify.proof, "The proof file")->required();
+    verify->add_option("--root", o.root, "The published root (64 hex digits)");
+    verify->footer("Example: kanzai verify C03-proof.json --root 3f6c...e2\n"
+                   "Exit 0 when it holds, 2 when it does not or the file is malformed.");
+
     auto* synth = app.add_subcommand("synth", "Generate a realistic synthetic case");
     synth->add_option("DIR", o.synth.folder, "The case folder to create")->required();
     synth->add_option("--customers", o.synth.customers, "Number of customers")->required();
@@ -117,6 +138,24 @@ int dispatch(const CLI::App& app, Options& o) {
             o.notices.run = o.run_number;
         }
         return run_notices(o.notices);
+    }
+    if (app.got_subcommand("proof")) {
+        if (o.run_number != 0) {
+            o.proof.run = o.run_number;
+        }
+        if (!o.out.empty()) {
+            o.proof.out = o.out;
+        }
+        if (!o.html.empty()) {
+            o.proof.html = o.html;
+        }
+        return run_proof(o.proof);
+    }
+    if (app.got_subcommand("verify")) {
+        if (!o.root.empty()) {
+            o.verify.root = o.root;
+        }
+        return run_verify(o.verify);
     }
     if (app.got_subcommand("synth")) {
         return run_synth(o.synth);

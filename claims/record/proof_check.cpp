@@ -109,6 +109,22 @@ void add_known(const ProofFile& proof, std::size_t at, const std::vector<Digest>
     }
 }
 
+// A node of the payout that differs from the one payout `other` fixes at `level`: what is
+// wrong lies below it (the leaf itself at level 0).
+std::string node_break(const ProofFile& proof, std::size_t at, std::size_t level,
+                       std::size_t other) {
+    if (level == 0) {
+        return fmt::format(
+            "{}: it breaks at level 0: its leaf is not the one {} has there (the "
+            "row or the salt is not the committed one)",
+            name_of(proof, at), name_of(proof, other));
+    }
+    return fmt::format(
+        "{}: it breaks below level {}: its node there is not the one {} has (its "
+        "row, salt or path below level {} is not the committed one)",
+        name_of(proof, at), level, name_of(proof, other), level);
+}
+
 // Where a payout that misses the root first disagrees with a node that `known` fixes.
 std::string break_of(const ProofFile& proof, std::size_t at, const std::vector<Digest>& nodes,
                      const KnownNodes& known) {
@@ -118,26 +134,21 @@ std::string break_of(const ProofFile& proof, std::size_t at, const std::vector<D
     for (std::size_t level = 0; level < nodes.size(); ++level) {
         const auto own = known.find({level, payout.index >> level});
         if (own != known.end() && own->second.first != nodes[level]) {
-            return fmt::format("{}: it breaks at level {}: its {} is not the one {} has there{}",
-                               name_of(proof, at), level, level == 0 ? "leaf" : "node",
-                               name_of(proof, own->second.second),
-                               level == 0 ? " (the row or the salt is not the committed one)" : "");
+            return node_break(proof, at, level, own->second.second);
         }
         if (next_step < steps.size() && steps[next_step].level == level) {
             const auto sibling = known.find({level, (payout.index >> level) ^ 1U});
             if (sibling != known.end() && sibling->second.first != payout.path[next_step].digest) {
                 return fmt::format(
-                    "{}: it breaks at level {}: path[{}] is not the one {} has "
-                    "there",
+                    "{}: it breaks at level {}: path[{}] is not the one {} has there",
                     name_of(proof, at), level, next_step, name_of(proof, sibling->second.second));
             }
             ++next_step;
         }
     }
     return fmt::format(
-        "{}: it breaks at level {}, the top: its leaf hashed up its path gives "
-        "{}, not the root",
-        name_of(proof, at), nodes.size() - 1, hex_of(nodes.back()));
+        "{}: its leaf hashed up its path gives {} at level {}, the top, not the root",
+        name_of(proof, at), hex_of(nodes.back()), nodes.size() - 1);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// The proof file as JSON (see proof_file.hpp), through nlohmann-json: ordered_json keeps the
-// SPEC's key order when writing; reading checks every key and type.
+// The proof file as JSON (see proof_file.hpp), through nlohmann-json: written in the SPEC's
+// key order; reading checks every key and type.
 #include "claims/record/proof_file.hpp"
 
 #include <fmt/format.h>
@@ -15,7 +15,6 @@ namespace kanzai::claims {
 namespace {
 
 using Json = nlohmann::json;
-using OrderedJson = nlohmann::ordered_json;
 
 // SPEC "Proof of distribution": hashes print as 64 lower-case hex digits. The reader takes
 // only that form, so that every verifier (this one, the offline page) reads the same files.
@@ -152,23 +151,34 @@ bool read_header(const Json& json, ProofFile& proof, std::string& error) {
 
 }  // namespace
 
+// Written by hand around nlohmann's string escaping, for a file a creditor can read: one
+// line per key and per path entry, where nlohmann's own indentation takes four per entry.
 std::string render_proof_json(const ProofFile& proof) {
-    OrderedJson payouts = OrderedJson::array();
-    for (const ProofPayout& payout : proof.payouts) {
-        OrderedJson path = OrderedJson::array();
-        for (const PathEntry& entry : payout.path) {
-            path.push_back({{"side", entry.side == Side::left ? "left" : "right"},
-                            {"hash", hex_of(entry.digest)}});
+    const auto text = [](const std::string& value) { return Json(value).dump(); };
+    std::string json = "{\n";
+    json += fmt::format("  \"case\": {},\n", text(proof.case_name));
+    json += fmt::format("  \"run\": {},\n", proof.run_number);
+    json += fmt::format("  \"root\": \"{}\",\n", hex_of(proof.root.root));
+    json += fmt::format("  \"salted\": {},\n", proof.root.is_salted);
+    json += fmt::format("  \"leaves\": {},\n", proof.root.leaves_count);
+    json += fmt::format("  \"payee_id\": {},\n", text(proof.payee_id));
+    json += fmt::format("  \"salt\": \"{}\",\n", hex_of(proof.salt));
+    json += "  \"payouts\": [";
+    for (std::size_t at = 0; at < proof.payouts.size(); ++at) {
+        const ProofPayout& payout = proof.payouts[at];
+        json += at == 0 ? "\n" : ",\n";
+        json += fmt::format("    {{\n      \"index\": {},\n      \"row\": {},\n      \"path\": [",
+                            payout.index, text(payout.row));
+        for (std::size_t j = 0; j < payout.path.size(); ++j) {
+            json +=
+                fmt::format("{}\n        {{\"side\": \"{}\", \"hash\": \"{}\"}}", j == 0 ? "" : ",",
+                            payout.path[j].side == Side::left ? "left" : "right",
+                            hex_of(payout.path[j].digest));
         }
-        payouts.push_back({{"index", payout.index}, {"row", payout.row}, {"path", path}});
+        json += payout.path.empty() ? "]\n    }" : "\n      ]\n    }";
     }
-    const OrderedJson json = {
-        {"case", proof.case_name},           {"run", proof.run_number},
-        {"root", hex_of(proof.root.root)},   {"salted", proof.root.is_salted},
-        {"leaves", proof.root.leaves_count}, {"payee_id", proof.payee_id},
-        {"salt", hex_of(proof.salt)},        {"payouts", payouts},
-    };
-    return json.dump(2) + "\n";
+    json += proof.payouts.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    return json;
 }
 
 std::optional<ProofFile> parse_proof_json(std::string_view text, std::string& error) {

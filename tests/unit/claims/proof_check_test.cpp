@@ -263,8 +263,9 @@ TEST_CASE("proof check: the level where a path breaks") {
     ProofFile proof = good;
     proof.payouts[1].row = "3,C2,JPY,30,1,payable";  // payouts[0]'s path holds its node at 1
     CHECK(check_proof(proof, std::nullopt) ==
-          std::vector<std::string>{"payouts[1] (index 2): it breaks at level 1: its node is "
-                                   "not the one payouts[0] (index 1) has there"});
+          std::vector<std::string>{"payouts[1] (index 2): it breaks below level 1: its node "
+                                   "there is not the one payouts[0] (index 1) has (its row, "
+                                   "salt or path below level 1 is not the committed one)"});
     proof = good;
     proof.payouts[1].path[1].digest[5] ^= 0x40U;  // the sibling at level 1 is payouts[0]'s
     CHECK(check_proof(proof, std::nullopt) ==
@@ -279,9 +280,20 @@ TEST_CASE("proof check: the level where a path breaks") {
     single.payouts[0].row = "1,C1,JPY,2,1,payable";
     const std::vector<std::string> alone = check_proof(single, std::nullopt);
     REQUIRE(alone.size() == 1);
-    CHECK(
-        alone[0].starts_with("payouts[0] (index 0): it breaks at level 3, the top: its leaf "
-                             "hashed up its path gives "));
+    CHECK(alone[0].starts_with("payouts[0] (index 0): its leaf hashed up its path gives "));
+    CHECK(alone[0].ends_with(" at level 3, the top, not the root"));
+    // Two leaves that are siblings: each one's path holds the other's leaf.
+    const std::string pair_text =
+        "payout_id,payee_id,asset,amount,tranche,status\n"
+        "1,C1,JPY,1,1,payable\n2,C1,JPY,2,1,payable\n"
+        "3,C2,JPY,3,1,payable\n";
+    const PayoutsTree pair_tree = *read_payouts_tree(pair_text, key, error);
+    ProofFile pair = proof_of_payouts(pair_tree, key, "C1", {0, 1});
+    pair.payouts[1].row = "2,C1,JPY,20,1,payable";
+    CHECK(check_proof(pair, std::nullopt) ==
+          std::vector<std::string>{"payouts[1] (index 1): it breaks at level 0: its leaf is not "
+                                   "the one payouts[0] (index 0) has there (the row or the salt "
+                                   "is not the committed one)"});
 }
 
 TEST_CASE("proof check: every payee's proof holds; any changed byte breaks it (property)") {
