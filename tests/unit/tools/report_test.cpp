@@ -13,7 +13,10 @@
 #include <string>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "claims/load/case_config.hpp"
+#include "claims/record/payouts_tree.hpp"
 #include "store/case_db.hpp"
 #include "tools/inspect/notices_text.hpp"
 #include "tools/report/report_escape.hpp"
@@ -179,7 +182,32 @@ TEST_CASE("notices: exact text for one payee") {
         .administrator = "Attorney A", .currency = "JPY", .run_number = 3,
         .engine = "kanzai 0.1.0",
         .dispute_deadline = kanzai::tools::dispute_deadline_text("2026-11-22T00:00:00Z", 30)};
-    CHECK(kanzai::tools::render_notice(notice_case, run, payees[0], "Aiko Abe") ==
+    // payouts.csv of the run, salted by a key, as `notices` reads it from the run folder.
+    std::string payouts_csv = "payout_id,payee_id,asset,amount,tranche,status\n";
+    for (const auto& p : run.payouts) {
+        payouts_csv += fmt::format("{},{},{},{},{},{}\n", p.payout_id, p.payee_id, p.asset,
+                                   p.amount, p.tranche, p.status);
+    }
+    const std::string key = "notice-test-key-0123456789abcdef";
+    std::string error;
+    const auto tree = kanzai::claims::read_payouts_tree(payouts_csv, key, error);
+    REQUIRE(tree.has_value());
+    const auto proof_of = [&](const kanzai::tools::PayeeRows& rows) {
+        return std::optional(
+            kanzai::claims::proof_of_payouts(*tree, key, rows.payee_id, rows.payout_indexes));
+    };
+    const std::string c2 =
+        kanzai::tools::render_notice(notice_case, run, payees[1], "", proof_of(payees[1]));
+    CHECK(c2.find("Proof of distribution\n"
+                  "----------------------------------------------------------------\n"
+                  "Root:      ") != std::string::npos);
+    CHECK(c2.find("You have no payout in this run: no row of yours is under the root.\n") !=
+          std::string::npos);
+    CHECK(kanzai::tools::render_notice(notice_case, run, payees[0], "", std::nullopt)
+              .find("This run was recorded before Kanzai published a root: it has no proof.\n") !=
+          std::string::npos);
+    CHECK(kanzai::tools::render_notice(notice_case, run, payees[0], "Aiko Abe",
+                                       proof_of(payees[0])) ==
           "DETERMINATION NOTICE\n\n"
           "Case:          Tiny K.K.\n"
           "Court:         Tokyo District Court\n"
@@ -213,6 +241,22 @@ TEST_CASE("notices: exact text for one payee") {
           "  Payout 1: 0.50000000 BTC, tranche 1, held_disputed\n"
           "  Payout 2: 0.50000000 BTC, tranche 1, payable\n"
           "  Payout 3: 1000000 JPY, tranche 2, payable\n\n"
+          "Proof of distribution\n"
+          "----------------------------------------------------------------\n"
+          "Root:      84bf6a37a6488dc2b533654a196ec9e1b8c04c35e3ede414d720244009c4231c (run 3: "
+          "3 payouts; salted)\n"
+          "Your salt: 62f121fe58edc426be558b7ec22d414cb104a1860f7fb92839eb84f628ce1279\n"
+          "Payout 1: index 0, row 1,C1,BTC,0.50000000,1,held_disputed\n"
+          "  level 0: right 88dd636935df08e2da396a86fe994e81187783fff2930005f8788c21f1b71521\n"
+          "  level 1: right 1f35dccd72c93c3021edfd1fb718a069fc4eea0eb79fe940796682c91050bc00\n"
+          "Payout 2: index 1, row 2,C1,BTC,0.50000000,1,payable\n"
+          "  level 0: left  61d5c1db130af8a5de0dc4def02c27765e52ede69ba11d68fc45ce8f41d2c8c1\n"
+          "  level 1: right 1f35dccd72c93c3021edfd1fb718a069fc4eea0eb79fe940796682c91050bc00\n"
+          "Payout 3: index 2, row 3,C1,JPY,1000000,2,payable\n"
+          "  level 1: left  94e3f847c64c41eeeaf4440e3f4fe94d3703d472247df862d26dd35d30d98130\n"
+          "Each row above, hashed with your salt and up its path, gives the root. Ask the "
+          "administrator\nfor your proof file and check it with `kanzai verify` or the offline "
+          "page verify.html;\ncompare the root with the one the administrator published.\n\n"
           "What you must do\n"
           "----------------------------------------------------------------\n"
           "- held_disputed: part of your claim is disputed; these payouts are held until the "
