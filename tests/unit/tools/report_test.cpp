@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "claims/load/case_config.hpp"
 #include "claims/record/payouts_tree.hpp"
@@ -361,8 +362,23 @@ TEST_CASE("notices and report: the commands on the tutorial case") {
     CHECK(text.find("To: Chika Chiba (C03)\n") != std::string::npos);
     CHECK(text.find("  Payout 7: 0.40000000 BTC, tranche 1, held_kyc\n") != std::string::npos);
     CHECK(text.find("- held_kyc: complete identity verification (KYC)") != std::string::npos);
+    // The proof: the run's root (summary.json's), the payout's index, its row as written.
+    std::ifstream summary_file(work / "case" / "out" / "run-0001" / "summary.json");
+    const auto summary = nlohmann::json::parse(summary_file);
+    CHECK(text.find("Root:      " + summary["proof"]["root"].get<std::string>() +
+                    " (run 1: 30 payouts; not salted)\n") != std::string::npos);
+    CHECK(text.find("Payout 7: index 6, row 7,C03,BTC,0.40000000,1,held_kyc\n") !=
+          std::string::npos);
     // A non-empty folder is never written into (exit 4).
     CHECK(run(kanzai + " notices " + case_folder + " --out " + notices) == 4);
+    // A payouts.csv changed since the run gives no notice at all (exit 2).
+    {
+        std::ofstream payouts(work / "case" / "out" / "run-0001" / "payouts.csv",
+                              std::ios::app);
+        payouts << "31,C99,JPY,1,1,payable\n";
+    }
+    CHECK(run(kanzai + " notices " + case_folder + " --out " + (work / "n2").string()) == 2);
+    CHECK(!fs::exists(work / "n2"));
     // A missing run is an I/O error, not a crash.
     CHECK(run(kanzai + " report " + case_folder + " --run 9 --html " +
               (work / "r.html").string()) == 4);
