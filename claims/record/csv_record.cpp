@@ -20,6 +20,19 @@ bool for_each_csv_record(std::string_view text,
 }
 
 std::optional<std::vector<std::string>> csv_fields(std::string_view record) {
+    // Most records quote nothing: split at the commas without looking at each byte twice
+    // (the proof reads millions of payouts.csv records).
+    if (record.find_first_of("\"\r\n") == std::string_view::npos) {
+        std::vector<std::string> fields;
+        std::size_t start = 0;
+        for (std::size_t comma = record.find(','); comma != std::string_view::npos;
+             comma = record.find(',', start)) {
+            fields.emplace_back(record.substr(start, comma - start));
+            start = comma + 1;
+        }
+        fields.emplace_back(record.substr(start));
+        return fields;
+    }
     std::vector<std::string> fields(1);
     std::size_t at = 0;
     while (at < record.size()) {

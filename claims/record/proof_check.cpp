@@ -78,14 +78,15 @@ bool check_shape(const ProofFile& proof, std::size_t at, std::vector<std::string
 // The payout's node at every level, its leaf (0) to the top.
 std::vector<Digest> climb_levels(const ProofFile& proof, const ProofPayout& payout) {
     const std::vector<PathStep> steps = path_steps(payout.index, proof.root.leaves_count);
-    std::vector<Digest> nodes{leaf_digest(proof.salt, payout.row)};
+    ProofHasher hasher(std::nullopt);
+    std::vector<Digest> nodes{hasher.leaf(proof.salt, payout.row)};
     std::size_t next_step = 0;
     for (std::size_t level = 0; level < top_level(proof.root.leaves_count); ++level) {
         Digest node = nodes.back();
         if (next_step < steps.size() && steps[next_step].level == level) {
             const PathEntry& entry = payout.path[next_step];
-            node = entry.side == Side::left ? node_digest(entry.digest, node)
-                                            : node_digest(node, entry.digest);
+            node = entry.side == Side::left ? hasher.node(entry.digest, node)
+                                            : hasher.node(node, entry.digest);
             ++next_step;
         }
         nodes.push_back(node);
