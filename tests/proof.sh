@@ -2,7 +2,8 @@
 # `kanzai proof` and `kanzai verify` (SPEC "Command line", "Proof file") on the golden proof
 # case (tests/golden/proof, salted): the root recomputed with Python's hashlib and hmac from
 # payouts.csv and proof.key; every payee's proof as Python reads the file and as `verify`
-# judges it; and every refusal, with its exit code and its exact message.
+# judges it; the worked example of docs/proof.md; and every refusal, with its exit code and
+# its exact message.
 # Usage: proof.sh KANZAI SOURCE_DIR
 set -uo pipefail
 kanzai=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -91,6 +92,23 @@ expect 0 "" "$kanzai" verify c4.json
 expect 0 "" "$kanzai" verify c4.json --root "${root^^}"
 [ "$(cat "$work/out")" = "c4.json: holds: the 2 payouts of C4 are in run 1 of \"Golden proof\" \
 (8 payouts) under root $root, the published root" ] || fail "verify --root's line"
+
+# The worked example of docs/proof.md: its proof file, verify's line and the Python climb.
+cp c4.json C4-proof.json
+"$kanzai" verify C4-proof.json --root "$root" >verify.txt || fail "verify C4-proof.json"
+python3 - "$source_dir/docs/proof.md" C4-proof.json verify.txt <<'PY' ||
+import re, subprocess, sys
+doc = open(sys.argv[1], encoding="utf-8").read()
+proof, line = open(sys.argv[2]).read(), open(sys.argv[3]).read()
+block = re.search(r"<!-- proof C4 -->\n```json\n(.*?)```", doc, re.S)
+assert block and block.group(1) == proof, "the proof file in docs/proof.md is not kanzai's"
+assert "\n```\n" + line + "```\n" in doc, f"docs/proof.md does not show verify's line {line!r}"
+climb = re.search(r"<!-- climb -->\n```python\n(.*?)```", doc, re.S).group(1)
+out = subprocess.run([sys.executable, "-c", climb, sys.argv[2]], capture_output=True,
+                     text=True, check=True).stdout
+assert out == "3 included\n4 included\n", f"the climb of docs/proof.md prints {out!r}"
+PY
+    fail "docs/proof.md's worked example"
 
 # Refusals of `proof`: exit 2, and nothing to prove from.
 expect 2 "kanzai proof: payee NOPE has no payouts in run 1: there is no row to prove" \
