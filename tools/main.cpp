@@ -94,8 +94,10 @@ void add_commands(CLI::App& app, Options& o) {
     auto* verify = app.add_subcommand("verify", "Check a proof file against its root");
     verify->add_option("PROOF", o.verify.proof, "The proof file")->required();
     verify->add_option("--root", o.root, "The published root (64 hex digits)");
-    verify->footer("Example: kanzai verify C03-proof.json --root 3f6c...e2\n"
-                   "Exit 0 when it holds, 2 when it does not or the file is malformed.");
+    verify->footer("Example: kanzai verify C03-proof.json --root \"$(cat published-root.txt)\"\n"
+                   "--root is the 64 hex digits the administrator published (summary.json's "
+                   "proof.root).\nExit 0 when it holds, 2 when it does not or the file is "
+                   "malformed.");
 
     auto* synth = app.add_subcommand("synth", "Generate a realistic synthetic case");
     synth->add_option("DIR", o.synth.folder, "The case folder to create")->required();
