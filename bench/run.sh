@@ -6,7 +6,9 @@
 # Builds Release into build-release/ if needed (warnings not errors there: g++ 12 at -O3
 # reports a false -Wrestrict in std::string code), generates (and caches) synthetic cases with
 # `kanzai synth`, then measures `kanzai check`, `kanzai run` (per phase, KANZAI_TIMINGS=1),
-# the floor (bench/floor.cpp) and the SQL peer (bench/peer.py) for each size, and prints a table.
+# the floor (bench/floor.cpp), the SQL peer (bench/peer.py), the proof root alone
+# (bench/proof_root.cpp) and `kanzai proof` for one payee, for each size, and prints a table.
+# Each case gets a proof.key, as a real case has, so the root is salted.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,9 +32,10 @@ done
 if [[ ! -f $build/build.ninja ]]; then
     cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKANZAI_TESTS=OFF >/dev/null
 fi
-cmake --build "$build" -j2 --target kanzai kanzai_floor >/dev/null
+cmake --build "$build" -j2 --target kanzai kanzai_floor kanzai_proof_root >/dev/null
 kanzai=$build/kanzai
 floor=$build/bench/kanzai_floor
+proof_root=$build/bench/kanzai_proof_root
 mkdir -p "$work"
 
 # measure LABEL LOG CMD...: runs CMD under /usr/bin/time -v (stdout+stderr to LOG) and prints
@@ -64,6 +67,7 @@ for n in "${size_list[@]}"; do
         echo "== generating $n customers into $case_dir"
         "$kanzai" synth "$case_dir" --customers "$n" --seed "$seed" >/dev/null
     fi
+    [[ -f $case_dir/proof.key ]] || printf 'bench: a proof key of at least 32 bytes' >"$case_dir/proof.key"
     rm -rf "$case_dir/case.db" "$case_dir"/case.db-* "$case_dir/out" "$work/run-$n" "$work/floor-$n"
     in_rows=$(rows_of "$case_dir")
     in_mb=$(du -sm --apparent-size "$case_dir" | cut -f1)
@@ -76,6 +80,12 @@ for n in "${size_list[@]}"; do
     read -r d_wall d_cpu d_rss < <(measure run-no-db "$work/run-nodb-$n.log" \
         "$kanzai" run "$case_dir" --out "$work/run-nodb-$n" --no-db)
     rm -rf "$work/run-nodb-$n"
+    # The proof of distribution: the root alone, as `run` computes it while payouts.csv is
+    # written, and `kanzai proof` for the first payee of the run just recorded in case.db.
+    "$proof_root" "$work/run-$n/payouts.csv" >"$work/proof-root-$n.log"
+    payee=$(sed -n '2p' "$work/run-$n/payouts.csv" | cut -d, -f2)
+    read -r q_wall q_cpu q_rss < <(measure proof "$work/proof-$n.log" \
+        "$kanzai" proof "$case_dir" "$payee" --out "$work/proof-$n.json")
     out_rows=$(rows_of "$work/run-$n")
     sizes_out=$(stat -c %s "$work/run-$n"/* | tr '\n' ' ')
     db_bytes=$(stat -c %s "$case_dir/case.db" 2>/dev/null || echo 0)
@@ -97,13 +107,19 @@ for n in "${size_list[@]}"; do
     printf '%-14s %9s %9s %9s %12s\n' step wall_s cpu_s rss_MB rows/s
     for s in "check $c_wall $c_cpu $c_rss" "run $r_wall $r_cpu $r_rss" \
              "run-no-db $d_wall $d_cpu $d_rss" \
-             "floor $f_wall $f_cpu $f_rss" "sql-peer $p_wall $p_cpu $p_rss"; do
+             "floor $f_wall $f_cpu $f_rss" "sql-peer $p_wall $p_cpu $p_rss" \
+             "proof $q_wall $q_cpu $q_rss"; do
         read -r name w c r <<<"$s"
         printf '%-14s %9s %9s %9s %12s\n' "$name" "$w" "$c" "$r" \
             "$(awk -v n="$in_rows" -v w="$w" 'BEGIN { printf "%.0f", (w > 0 ? n / w : 0) }')"
     done
     echo "kanzai run phases (ms):"
     sed -n 's/^kanzai-timing: /  /p' "$work/run-$n.log"
+    echo "proof of distribution (ms; proof: one payee, from case.db and payouts.csv):"
+    sed -n 's/^proof-timing: /  /p' "$work/proof-root-$n.log"
+    awk -v d="$d_wall" '/^proof-timing: root_salted / {
+        printf "  root_salted / run-no-db: %.1f%%\n", $3 / 10 / (d > 0 ? d : 0.01) }' \
+        "$work/proof-root-$n.log"
     echo "sql peer phases (ms):"
     sed -n 's/^peer-timing: /  /p' "$work/peer-$n.log"
     grep '^peer: ' "$work/peer-$n.log" | sed 's/^/  /'

@@ -264,6 +264,9 @@ struct Case {
     std::vector<Payment> payments;
     std::vector<Election> elections;  // in file order
     std::vector<InputFile> inputs;  // sorted by name
+    // proof.key as raw bytes (SPEC "Proof of distribution"), when the folder has one. A
+    // secret: never hashed into `inputs`, never written to an output or case.db.
+    std::optional<std::string> proof_key;
 
     // Customer id -> index into customers. A flat index rather than a map of strings: it
     // is looked up once per row of every file. Filled by index_customer.

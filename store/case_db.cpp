@@ -539,13 +539,17 @@ void for_each_row(SQLite::Database& db, const char* sql, int run, Read read) {
     }
 }
 
-void read_children(SQLite::Database& db, RunRecord& r) {
-    const int run = r.number;
+void read_files(SQLite::Database& db, RunRecord& r) {
     for_each_row(db, "SELECT kind, name, sha256 FROM run_files WHERE run = ?1 "
-                     "ORDER BY kind, name", run, [&](const SQLite::Statement& s) {
+                     "ORDER BY kind, name", r.number, [&](const SQLite::Statement& s) {
         FileHash file{.name = text_at(s, 1), .sha256 = text_at(s, 2)};
         (text_at(s, 0) == "input" ? r.inputs : r.outputs).push_back(std::move(file));
     });
+}
+
+void read_children(SQLite::Database& db, RunRecord& r) {
+    const int run = r.number;
+    read_files(db, r);
     for_each_row(db, "SELECT claim_id, customer_id, claimant_id, payee_id, asset, filed, ledger,"
                      " admitted, disputed, class, code, reason, value FROM decisions"
                      " WHERE run = ?1 ORDER BY row", run, [&](const SQLite::Statement& s) {
@@ -575,6 +579,24 @@ void read_children(SQLite::Database& db, RunRecord& r) {
                      " WHERE run = ?1 ORDER BY row", run, [&](const SQLite::Statement& s) {
         r.set_offs.push_back({text_at(s, 0), text_at(s, 1), text_at(s, 2), text_at(s, 3)});
     });
+}
+
+// The runs row of `number`; nullopt when absent.
+std::optional<RunRecord> read_runs_row(SQLite::Database& db, int number) {
+    SQLite::Statement run(db, "SELECT engine, created_at, case_name, out_folder, summary_json"
+                              " FROM runs WHERE number = ?1");
+    run.bind(1, number);
+    if (!run.executeStep()) {
+        return std::nullopt;
+    }
+    RunRecord record;
+    record.number = number;
+    record.engine = text_at(run, 0);
+    record.created_at = text_at(run, 1);
+    record.case_name = text_at(run, 2);
+    record.out_folder = text_at(run, 3);
+    record.summary_json = text_at(run, 4);
+    return record;
 }
 
 }  // namespace
@@ -863,20 +885,21 @@ std::optional<RunRecord> CaseDb::read_run_unchecked(int number) const {
     SQLite::Database& db = impl_->db();
     // One read transaction: the run and its rows come from one snapshot.
     SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
-    SQLite::Statement run(db, "SELECT engine, created_at, case_name, out_folder, summary_json"
-                              " FROM runs WHERE number = ?1");
-    run.bind(1, number);
-    if (!run.executeStep()) {
+    std::optional<RunRecord> record = read_runs_row(db, number);
+    if (!record) {
         return std::nullopt;
     }
-    RunRecord record;
-    record.number = number;
-    record.engine = text_at(run, 0);
-    record.created_at = text_at(run, 1);
-    record.case_name = text_at(run, 2);
-    record.out_folder = text_at(run, 3);
-    record.summary_json = text_at(run, 4);
-    read_children(db, record);
+    read_children(db, *record);
+    return record;
+}
+
+std::optional<RunRecord> CaseDb::read_run_header(int number) const {
+    SQLite::Database& db = impl_->db();
+    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+    std::optional<RunRecord> record = read_runs_row(db, number);
+    if (record) {
+        read_files(db, *record);
+    }
     return record;
 }
 

@@ -90,6 +90,12 @@ public:
     // The same without the check, for `kanzai audit`, which reports what does not add up.
     [[nodiscard]] std::optional<RunRecord> read_run_unchecked(int number) const;
 
+    // Only the run's own row and its file hashes (number, engine, created_at, case_name,
+    // out_folder, summary_json, inputs, outputs; no decisions, allocations, payouts,
+    // sources or set-offs): what `proof` needs, read in milliseconds at any size.
+    // nullopt when absent.
+    [[nodiscard]] std::optional<RunRecord> read_run_header(int number) const;
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -56,6 +56,17 @@ struct AuditOptions {
     std::string case_folder;
     std::optional<int> run;  // every recorded run when nullopt
 };
+struct ProofOptions {
+    std::string case_folder;
+    std::string payee_id;
+    std::optional<int> run;
+    std::optional<std::string> out;   // the proof file; stdout without it
+    std::optional<std::string> html;  // the offline verifier page with the proof inside
+};
+struct VerifyOptions {
+    std::string proof;                // the proof file
+    std::optional<std::string> root;  // the published root, 64 hex digits
+};
 struct SynthOptions {
     std::string folder;
     std::uint64_t customers = 0;
@@ -70,6 +81,8 @@ struct SynthOptions {
 [[nodiscard]] int run_diff(const DiffOptions& options);
 [[nodiscard]] int run_report(const ReportOptions& options);
 [[nodiscard]] int run_notices(const NoticesOptions& options);
+[[nodiscard]] int run_proof(const ProofOptions& options);
+[[nodiscard]] int run_verify(const VerifyOptions& options);
 [[nodiscard]] int run_synth(const SynthOptions& options);
 [[nodiscard]] int run_audit(const AuditOptions& options);
 

@@ -24,9 +24,13 @@ struct Options {
     DiffOptions diff;
     ReportOptions report;
     NoticesOptions notices;
+    ProofOptions proof;
+    VerifyOptions verify;
     SynthOptions synth;
     AuditOptions audit;
     std::string out;
+    std::string html;
+    std::string root;
     int run_number = 0;
 };
 
@@ -84,6 +88,25 @@ void add_commands(CLI::App& app, Options& o) {
     audit->footer("Example: kanzai audit samples/tutorial\n"
                   "Exit 0 when every check holds, 2 when one does not (each is named).");
 
+    auto* proof = app.add_subcommand("proof", "The proof of one payee's payouts in a run");
+    proof->add_option("CASE", o.proof.case_folder, "The case folder")->required();
+    proof->add_option("PAYEE", o.proof.payee_id, "The payee id (a customer or creditor:ID)")
+        ->required();
+    proof->add_option("--run", o.run_number, "Run number (default: the latest)");
+    proof->add_option("--out", o.out, "The proof file to write (default: stdout)");
+    proof->add_option("--html", o.html, "Also write the offline verifier page, with the proof");
+    proof->footer("Example: kanzai proof samples/tutorial C03 --out C03-proof.json\n"
+                  "Exit 2 when the payee has no payouts, or when the run folder's payouts.csv "
+                  "or proof.key\nno longer gives the recorded root.");
+
+    auto* verify = app.add_subcommand("verify", "Check a proof file against its root");
+    verify->add_option("PROOF", o.verify.proof, "The proof file")->required();
+    verify->add_option("--root", o.root, "The published root (64 hex digits)");
+    verify->footer("Example: kanzai verify C03-proof.json --root \"$(cat published-root.txt)\"\n"
+                   "--root is the 64 hex digits the administrator published (summary.json's "
+                   "proof.root).\nExit 0 when it holds, 2 when it does not or the file is "
+                   "malformed.");
+
     auto* synth = app.add_subcommand("synth", "Generate a realistic synthetic case");
     synth->add_option("DIR", o.synth.folder, "The case folder to create")->required();
     synth->add_option("--customers", o.synth.customers, "Number of customers")->required();
@@ -131,6 +154,24 @@ int dispatch(const CLI::App& app, Options& o) {
             o.audit.run = o.run_number;
         }
         return run_audit(o.audit);
+    }
+    if (app.got_subcommand("proof")) {
+        if (o.run_number != 0) {
+            o.proof.run = o.run_number;
+        }
+        if (!o.out.empty()) {
+            o.proof.out = o.out;
+        }
+        if (!o.html.empty()) {
+            o.proof.html = o.html;
+        }
+        return run_proof(o.proof);
+    }
+    if (app.got_subcommand("verify")) {
+        if (!o.root.empty()) {
+            o.verify.root = o.root;
+        }
+        return run_verify(o.verify);
     }
     if (app.got_subcommand("synth")) {
         return run_synth(o.synth);

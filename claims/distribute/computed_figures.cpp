@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 #include <vector>
+
+#include <fmt/format.h>
 #include <utility>
 
 #include "claims/distribute/distribution.hpp"
@@ -87,12 +89,38 @@ bool are_conversions_bounded(const Case& loaded) {
 
 void check_computed_figures(const Case& loaded, const Determination& determination,
                             Diagnostics& diagnostics) {
-    if (is_convenience_bounded(loaded.config) && are_conversions_bounded(loaded)) {
+    const CaseConfig& config = loaded.config;
+    // With a rate of at most 1 the class's claims are at most the customer lines' values,
+    // which determination bounds; above 1 their sum is computed.
+    const Price one{engine::pow10(engine::price_decimals)};
+    const bool is_convenience_exact =
+        config.convenience && (!is_convenience_bounded(config) || config.convenience->rate > one);
+    const bool is_conversion_exact = !are_conversions_bounded(loaded);
+    if (!is_convenience_exact && !is_conversion_exact) {
         return;
     }
     engine::WaterfallInput input = build_waterfall_input(loaded, determination);
     if (std::optional<Diagnostic> error = apply_convenience_class(loaded, determination, input)) {
         diagnostics.error(std::move(error->loc), std::move(error->message));
+        return;
+    }
+    if (input.convenience) {
+        engine::UInt128 claims = 0;
+        for (const Int128 claim : input.convenience->line_claims) {
+            claims = std::min(claims + static_cast<engine::UInt128>(claim),
+                              static_cast<engine::UInt128>(engine::int128_max) + 1);
+        }
+        if (claims > static_cast<engine::UInt128>(engine::int128_max)) {
+            const ConvenienceRule& rule = *config.convenience;
+            diagnostics.error({.file = "case.toml", .line = rule.rate_line,
+                               .column = rule.rate_column},
+                              fmt::format("convenience.rate makes the convenience class's "
+                                          "claims pass 2^127-1 minor units of {}",
+                                          config.currency().id));
+            return;
+        }
+    }
+    if (!is_conversion_exact) {
         return;
     }
     Distribution distribution;

@@ -29,6 +29,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::string_view proof_key_file = "proof.key";
+constexpr std::size_t proof_key_size_min = 32;  // SPEC "The case folder"
+
 using FileLoader = CsvReadResult (*)(std::string&, LoadContext&);
 
 struct CsvFileSpec {
@@ -251,6 +254,25 @@ void check_value_bounds(const CaseConfig& config, const std::vector<FileTotals>&
 
 }  // namespace
 
+// proof.key is read as raw bytes, nothing stripped: a key written with a trailing line feed
+// keeps it, so that the same file always gives the same salts.
+std::optional<std::string> load_proof_key(const std::string& folder, Diagnostics& diagnostics) {
+    ReadBytes read = read_bytes(fs::path(folder) / proof_key_file);
+    if (!read.problem.empty()) {
+        diagnostics.error({.file = std::string(proof_key_file), .line = 1, .column = 0},
+                          fmt::format("{} {}", proof_key_file, read.problem));
+        return std::nullopt;
+    }
+    std::optional<std::string> key = std::move(read.bytes);
+    if (key && key->size() < proof_key_size_min) {
+        diagnostics.error({.file = std::string(proof_key_file), .line = 1, .column = 0},
+                          fmt::format("the key has {} bytes; at least {} are required",
+                                      key->size(), proof_key_size_min));
+        return std::nullopt;
+    }
+    return key;
+}
+
 Case load_case(const std::string& folder, Diagnostics& diagnostics) {
     Case loaded;
     loaded.folder = folder;
@@ -302,6 +324,7 @@ Case load_case(const std::string& folder, Diagnostics& diagnostics) {
             context.are_creditors_checked = true;  // no file: there are no creditors
         }
     }
+    loaded.proof_key = load_proof_key(folder, diagnostics);
     if (is_config_valid) {
         check_value_bounds(loaded.config, context.totals, diagnostics);
     }

@@ -9,6 +9,7 @@
 #include "claims/decision.hpp"
 #include "claims/distribute/distribution.hpp"
 #include "claims/distribute/payouts.hpp"
+#include "claims/record/proof.hpp"
 #include "claims/record/run_record.hpp"
 
 namespace kanzai::claims {
@@ -38,6 +39,7 @@ void for_each_payout_record(const Case& loaded, const PayoutSchedule& schedule,
                                               const Determination& determination,
                                               const Distribution& distribution,
                                               const PayoutSchedule& schedule,
+                                              const ProofRoot& proof,
                                               const std::vector<FileHash>& outputs);
 
 }  // namespace kanzai::claims

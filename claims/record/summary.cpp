@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "claims/determine/transfers.hpp"
+#include "claims/record/proof.hpp"
 #include "claims/record/run_builder.hpp"
 #include "engine/assert.hpp"
 #include "engine/decimal.hpp"
@@ -295,7 +296,7 @@ Json conversions_json(const Case& loaded, const PayoutSchedule& schedule) {
 
 std::string render_summary_json(const Case& loaded, const Determination& determination,
                                 const Distribution& distribution,
-                                const PayoutSchedule& schedule,
+                                const PayoutSchedule& schedule, const ProofRoot& proof,
                                 const std::vector<FileHash>& outputs) {
     Json summary;
     summary["engine"] = std::string("kanzai ") + KANZAI_VERSION;
@@ -320,6 +321,9 @@ std::string render_summary_json(const Case& loaded, const Determination& determi
                                   {"claims", value_text(loaded, convenience.claims.count)},
                                   {"allocated", value_text(loaded, convenience.allocated.count)}};
     }
+    summary["proof"] = {{"root", hex_of(proof.root)},
+                        {"leaves", proof.leaves_count},
+                        {"salted", proof.is_salted}};
     Json inputs = Json::object();
     for (const InputFile& input : loaded.inputs) {
         inputs[input.name] = input.sha256;

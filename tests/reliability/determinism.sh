@@ -4,6 +4,8 @@
 # records of every input CSV (tests/reliability/shuffle_csv.py, seeded) gives byte-identical
 # decisions/allocations/payouts CSVs and a summary.json that differs only in `inputs`.
 # The shuffle must change at least one input file, else the test would prove nothing.
+# The case has a proof.key, so the proof root compared is salted (SPEC "Proof of
+# distribution": it follows payouts.csv, whatever the order of the input rows).
 # Usage: determinism.sh KANZAI_BINARY CUSTOMERS SEED...
 set -euo pipefail
 kanzai=$1
@@ -18,6 +20,7 @@ fail() { echo "determinism ($customers customers, seed $seed): $*"; exit 1; }
 for seed in "$@"; do
     rm -rf "$work"/*
     "$kanzai" synth "$work/case" --customers "$customers" --seed "$seed" > /dev/null
+    printf 'determinism: a proof key of 32 bytes or more' > "$work/case/proof.key"
     "$kanzai" run "$work/case" --out "$work/a" --no-db > /dev/null
     "$kanzai" run "$work/case" --out "$work/b" --no-db > /dev/null
     for file in decisions.csv allocations.csv payouts.csv summary.json; do
@@ -40,6 +43,14 @@ for seed in "$@"; do
     done
     python3 "$here/compare_summaries.py" "$work/a/summary.json" "$work/c/summary.json" ||
         fail "shuffled input rows change summary.json beyond its input hashes"
+    root_of() {
+        python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["proof"]
+assert p["salted"] is True and p["leaves"] > 0, p
+print(p["root"])' "$1"
+    }
+    root_a=$(root_of "$work/a/summary.json") || fail "run a has no salted proof root"
+    root_c=$(root_of "$work/c/summary.json") || fail "the shuffled run has no salted proof root"
+    [ "$root_a" = "$root_c" ] || fail "shuffled input rows change the proof root"
     cmp -s "$work/a/summary.json" "$work/c/summary.json" &&
         fail "summary.json kept the input hashes of the unshuffled files"
     echo "seed $seed: $changed input files shuffled, outputs identical"

@@ -8,7 +8,10 @@
 
 #include "claims/load/csv_reader.hpp"
 #include "claims/load/sha256.hpp"
+#include "claims/record/payouts_tree.hpp"
+#include "engine/assert.hpp"
 #include "tools/commands.hpp"
+#include "tools/proof/recorded_tree.hpp"
 #include "tools/run/folders.hpp"
 #include "tools/inspect/notices_text.hpp"
 #include "tools/report/report_run.hpp"
@@ -66,6 +69,13 @@ int run_notices(const NoticesOptions& options) {
         return exit_io;
     }
     const claims::RunRecord run = read_report_run(options.case_folder, options.run);
+    const RecordedTreeResult recorded = read_recorded_tree(options.case_folder, run);
+    if (recorded.status == RecordedTreeStatus::refused) {
+        // A notice whose proof does not climb to the published root would mislead.
+        fmt::print(stderr, "kanzai notices: {}; nothing was written\n", recorded.message);
+        return exit_invalid_input;
+    }
+    KANZAI_ASSERT(!recorded.tree || recorded.tree->tree.rows.size() == run.payouts.size());
     const std::map<std::string, std::string> names = read_customer_names(options.case_folder);
     const NoticeCase notice_case{
         .name = config->name, .court = config->court, .case_number = config->case_number,
@@ -75,10 +85,16 @@ int run_notices(const NoticesOptions& options) {
     const std::vector<PayeeRows> payees = group_rows_by_payee(run);
     StagedDir staged(options.out);
     for (std::size_t index = 0; index < payees.size(); ++index) {
-        const auto name = names.find(payees[index].payee_id);
-        staged.write_file(notice_file_name(index + 1, payees[index].payee_id),
-                          render_notice(notice_case, run, payees[index],
-                                        name == names.end() ? "" : name->second));
+        const PayeeRows& rows = payees[index];
+        const auto name = names.find(rows.payee_id);
+        std::optional<claims::ProofFile> proof;
+        if (recorded.tree) {
+            proof = claims::proof_of_payouts(recorded.tree->tree, recorded.tree->key,
+                                             rows.payee_id, rows.payout_indexes);
+        }
+        staged.write_file(notice_file_name(index + 1, rows.payee_id),
+                          render_notice(notice_case, run, rows,
+                                        name == names.end() ? "" : name->second, proof));
     }
     staged.publish();
     staged.keep();

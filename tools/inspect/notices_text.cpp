@@ -91,6 +91,40 @@ std::string status_instruction(const std::string& status) {
     return "";
 }
 
+std::string proof_block(const claims::RunRecord& run, const PayeeRows& rows,
+                        const std::optional<claims::ProofFile>& proof) {
+    std::string text = std::string("Proof of distribution\n") + rule;
+    if (!proof) {
+        return text + "This run was recorded before Kanzai published a root: it has no proof.\n";
+    }
+    text += fmt::format("Root:      {} (run {}: {} payouts; {})\n",
+                        claims::hex_of(proof->root.root), run.number, proof->root.leaves_count,
+                        proof->root.is_salted ? "salted" : "not salted");
+    if (proof->root.is_salted) {
+        text += fmt::format("Your salt: {}\n", claims::hex_of(proof->salt));
+    }
+    if (proof->payouts.empty()) {
+        return text + "You have no payout in this run: no row of yours is under the root.\n";
+    }
+    for (std::size_t at = 0; at < proof->payouts.size(); ++at) {
+        const claims::ProofPayout& payout = proof->payouts[at];
+        text += fmt::format("Payout {}: index {}, row {}\n",
+                            run.payouts[rows.payout_indexes[at]].payout_id, payout.index,
+                            payout.row);
+        const std::vector<claims::PathStep> steps =
+            claims::path_steps(payout.index, proof->root.leaves_count);
+        for (std::size_t j = 0; j < payout.path.size(); ++j) {
+            text += fmt::format("  level {}: {:<5} {}\n", steps[j].level,
+                                payout.path[j].side == claims::Side::left ? "left" : "right",
+                                claims::hex_of(payout.path[j].digest));
+        }
+    }
+    return text + "Each row above, hashed with your salt and up its path, gives the root. Ask "
+                  "the administrator\nfor your proof file and check it with `kanzai verify` "
+                  "or the offline page verify.html;\ncompare the root with the one the "
+                  "administrator published.\n";
+}
+
 std::string actions_block(const NoticeCase& notice_case, const claims::RunRecord& run,
                           const PayeeRows& rows) {
     std::set<std::string> statuses;
@@ -147,7 +181,8 @@ std::vector<PayeeRows> group_rows_by_payee(const claims::RunRecord& run) {
 }
 
 std::string render_notice(const NoticeCase& notice_case, const claims::RunRecord& run,
-                          const PayeeRows& rows, const std::string& payee_name) {
+                          const PayeeRows& rows, const std::string& payee_name,
+                          const std::optional<claims::ProofFile>& proof) {
     std::string text = "DETERMINATION NOTICE\n\n";
     text += fmt::format("Case:          {}\n", notice_case.name);
     if (!notice_case.court.empty()) {
@@ -180,6 +215,7 @@ std::string render_notice(const NoticeCase& notice_case, const claims::RunRecord
     if (rows.payout_indexes.empty()) {
         text += "  None.\n";
     }
+    text += "\n" + proof_block(run, rows, proof);
     text += "\n" + actions_block(notice_case, run, rows);
     return text;
 }

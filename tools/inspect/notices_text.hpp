@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "claims/record/proof_file.hpp"
 #include "claims/record/run_record.hpp"
 
 namespace kanzai::tools {
@@ -38,10 +40,13 @@ struct PayeeRows {
 [[nodiscard]] std::vector<PayeeRows> group_rows_by_payee(const claims::RunRecord& run);
 
 // The notice text for one payee. `payee_name` may be empty (a creditor, an unknown
-// customer). Ends with a newline; LF line ends.
+// customer). `proof` is the payee's proof of distribution (SPEC "Command line": notices
+// print each payee's root, indexes and paths; no payouts for a payee without any), nullopt
+// for a run recorded before there was one. Ends with a newline; LF line ends.
 [[nodiscard]] std::string render_notice(const NoticeCase& notice_case,
                                         const claims::RunRecord& run, const PayeeRows& rows,
-                                        const std::string& payee_name);
+                                        const std::string& payee_name,
+                                        const std::optional<claims::ProofFile>& proof);
 
 // "by YYYY-MM-DD (N days after the run date YYYY-MM-DD)" for a run recorded at `created_at`
 // (ISO 8601, UTC; its first 10 characters are the date); "within N days of the date of this

@@ -1,14 +1,11 @@
 // `kanzai report CASE [--run N] --html FILE`: reads the case's case.toml and a published
 // run, renders the review report and writes it atomically (a temporary file beside FILE,
 // renamed over it when complete).
-#include <cstdio>
 #include <filesystem>
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include "claims/load/case_config.hpp"
-#include "claims/io_error.hpp"
 #include "tools/commands.hpp"
 #include "tools/report/report_html.hpp"
 #include "tools/report/report_run.hpp"
@@ -16,33 +13,8 @@
 #include "tools/run/staged_dir.hpp"
 
 namespace kanzai::tools {
-namespace {
 
 namespace fs = std::filesystem;
-
-// Owner-only (0600) whatever the umask, like every output (docs/reliability.md).
-void write_file_atomically(const std::string& path, const std::string& bytes) {
-    const std::string staging = fmt::format("{}.tmp-{}", path, ::getpid());
-    ::unlink(staging.c_str());  // a leftover of a killed report with our pid
-    {
-        StagedFile out(staging);  // created new, 0600
-        try {
-            out.write(bytes);
-            out.close();
-        } catch (const claims::IoError&) {
-            ::unlink(staging.c_str());
-            throw;
-        }
-    }
-    std::error_code error;
-    fs::rename(staging, path, error);
-    if (error) {
-        fs::remove(staging, error);
-        throw claims::IoError(fmt::format("cannot rename {} to {}", staging, path));
-    }
-}
-
-}  // namespace
 
 std::optional<claims::CaseConfig> load_report_config(const std::string& case_folder) {
     const std::string text = read_file((fs::path(case_folder) / "case.toml").string());

@@ -129,7 +129,11 @@ their columns (any order); see the project's docs/file-formats.md for every colu
 | creditors.csv | a non-customer claim against the general estate |
 | determinations.csv | the administrator's decision on one claim, with its reason |
 | payments.csv | a payout already made (status `paid`) or attempted (`failed`, `returned`) |
-| elections.csv | a customer's election: `kind` or `cash` for an asset, `convert` (the asset to be paid in), `convenience` |
+| elections.csv | a customer's election: `kind`/`cash` for an asset, `convert`, `convenience` |
+
+Not written here: `proof.key`, a secret of at least 32 bytes that salts the proof of
+distribution (`head -c 32 /dev/urandom > proof.key`). Keep it secret and backed up: the
+proofs of a run can only be given with the key it was made with (docs/proof.md).
 )";
 
 }  // namespace

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <functional>
+#include <type_traits>
 #include <vector>
 
 #include "claims/determine/determine.hpp"
 #include "claims/distribute/computed_figures.hpp"
 #include "claims/load/load_case.hpp"
+#include "claims/record/proof.hpp"
 #include "claims/record/run_builder.hpp"
 #include "claims/load/sha256.hpp"
 #include "tools/run/csv_writer.hpp"
@@ -74,13 +76,22 @@ template <typename Record>
 class TableWriter {
 public:
     TableWriter(const char* name, std::string_view header, RunDestinations to,
-                std::vector<Record>* kept)
-        : file_(to.folder, name), db_(to.db), kept_(kept) {
+                std::vector<Record>* kept, claims::MerkleRootBuilder* proof = nullptr)
+        : file_(to.folder, name), db_(to.db), kept_(kept), proof_(proof) {
         file_.buffer() += header;
     }
 
     void operator()(const Record& row) {
+        const std::size_t row_start = file_.buffer().size();
         append_csv_row(file_.buffer(), row);
+        if constexpr (std::is_same_v<Record, claims::PayoutRecord>) {
+            // SPEC "Proof of distribution": the leaf is the record as written, without its LF.
+            if (proof_ != nullptr) {
+                const std::string_view written = file_.buffer();
+                proof_->add_row(row.payee_id,
+                                written.substr(row_start, written.size() - row_start - 1));
+            }
+        }
         file_.done_appending();
         if (db_ != nullptr) {
             db_->add(row);
@@ -99,6 +110,7 @@ private:
     OutputFile file_;
     claims::CaseDb::RunInsert* db_;
     std::vector<Record>* kept_;
+    claims::MerkleRootBuilder* proof_;
     std::size_t count_ = 0;
 };
 
@@ -126,9 +138,10 @@ void write_distribution(const ComputedRun& run, claims::RunRecord& header, RunDe
         counts.allocations = writer.count();
     }
     timer.mark("allocations_csv");
+    claims::MerkleRootBuilder proof(run.loaded.proof_key);
     {
         TableWriter<claims::PayoutRecord> writer("payouts.csv", payouts_csv_header, to,
-                                                 rows ? &rows->payouts : nullptr);
+                                                 rows ? &rows->payouts : nullptr, &proof);
         claims::for_each_payout_record(run.loaded, run.schedule, std::ref(writer));
         header.outputs.push_back(writer.close());
         counts.payouts = writer.count();
@@ -138,7 +151,8 @@ void write_distribution(const ComputedRun& run, claims::RunRecord& header, RunDe
     std::sort(header.outputs.begin(), header.outputs.end(),
               [](const claims::FileHash& a, const claims::FileHash& b) { return a.name < b.name; });
     header.summary_json = claims::render_summary_json(
-        run.loaded, run.determination, run.distribution, run.schedule, header.outputs);
+        run.loaded, run.determination, run.distribution, run.schedule, proof.finish(),
+        header.outputs);
     OutputFile summary(to.folder, "summary.json");
     summary.buffer() += header.summary_json;
     header.outputs.push_back(summary.close());

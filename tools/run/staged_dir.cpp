@@ -12,7 +12,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <utility>
 
 #include <fmt/format.h>
@@ -236,13 +235,42 @@ void StagedDir::publish() {
 }
 
 std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) {
         throw claims::IoError(fmt::format("cannot read {}", path));
     }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
+    // Sized once and read in one call: a stringstream grew and copied its buffer over and
+    // again, a third of `kanzai proof`'s time for a payouts.csv of 12 MB.
+    const std::streamoff size = in.tellg();
+    if (size < 0) {
+        throw claims::IoError(fmt::format("cannot read {}: not a regular file", path));
+    }
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!in || in.gcount() != static_cast<std::streamsize>(bytes.size())) {
+        throw claims::IoError(fmt::format("cannot read {}", path));
+    }
+    return bytes;
+}
+
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+    const std::string staging = fmt::format("{}.tmp-{}", path, ::getpid());
+    std::error_code error;
+    fs::remove(staging, error);  // a leftover of a killed command with our pid
+    try {
+        StagedFile file(staging);
+        file.write(bytes);
+        file.close();
+    } catch (const claims::IoError&) {
+        fs::remove(staging, error);
+        throw;
+    }
+    fs::rename(staging, path, error);
+    if (error) {
+        fs::remove(staging, error);
+        throw claims::IoError(fmt::format("cannot rename {} to {}", staging, path));
+    }
 }
 
 }  // namespace kanzai::tools

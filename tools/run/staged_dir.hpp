@@ -80,4 +80,9 @@ std::vector<std::string> create_folders_owner_only(const std::string& path);
 // Reads a whole file; throws IoError.
 [[nodiscard]] std::string read_file(const std::string& path);
 
+// Writes one file (mode 0600, flushed to disk) through a temporary file beside it renamed
+// over it when complete, so a reader sees the old file or the new one, never a part.
+// Throws IoError.
+void write_file_atomically(const std::string& path, std::string_view bytes);
+
 }  // namespace kanzai::tools

@@ -186,6 +186,31 @@ TEST_CASE("case db: a run reads back exactly as inserted, field by field") {
     CHECK_FALSE(db.read_run(2).has_value());
 }
 
+TEST_CASE("case db: a run's header reads back without its rows") {
+    TempFolder folder;
+    const RunRecord run = sample_run(1);
+    CaseDb(folder.db()).insert_run(run).commit();
+    CaseDb db(folder.db(), CaseDbMode::read_only);
+    const auto header = db.read_run_header(1);
+    REQUIRE(header.has_value());
+    CHECK(header->number == 1);
+    CHECK(header->engine == run.engine);
+    CHECK(header->case_name == run.case_name);
+    CHECK(header->out_folder == run.out_folder);
+    CHECK(header->summary_json == run.summary_json);
+    REQUIRE(header->outputs.size() == run.outputs.size());
+    for (std::size_t i = 0; i < run.outputs.size(); ++i) {
+        CHECK(header->outputs[i].name == run.outputs[i].name);
+        CHECK(header->outputs[i].sha256 == run.outputs[i].sha256);
+    }
+    CHECK(header->inputs.size() == run.inputs.size());
+    CHECK(header->decisions.empty());
+    CHECK(header->allocations.empty());
+    CHECK(header->payouts.empty());
+    CHECK(header->sources.empty());
+    CHECK_FALSE(db.read_run_header(2).has_value());
+}
+
 TEST_CASE("case db: rows inserted in batches keep their order, tail included") {
     TempFolder folder;
     RunRecord run = sample_run(1);

@@ -13,7 +13,11 @@
 #include <string>
 #include <tuple>
 
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 #include "claims/load/case_config.hpp"
+#include "claims/record/payouts_tree.hpp"
 #include "store/case_db.hpp"
 #include "tools/inspect/notices_text.hpp"
 #include "tools/report/report_escape.hpp"
@@ -22,19 +26,12 @@
 #include "tools/report/report_run.hpp"
 #include "tools/report/report_sections.hpp"
 #include "tools/run/run_pipeline.hpp"
+#include "tests/support/source_tree.hpp"
 
 namespace {
 
-// KANZAI_SOURCE_DIR when set (ctest sets it), else the source tree this file is in; __FILE__
-// alone is relative when ccache rewrites paths under CCACHE_BASEDIR.
-std::filesystem::path source_tree() {
-    const char* source_env = std::getenv("KANZAI_SOURCE_DIR");
-    return source_env != nullptr
-               ? std::filesystem::path(source_env)
-               : std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "..";
-}
-
 using kanzai::claims::RunRecord;
+using kanzai::testing::source_tree;
 
 constexpr const char* tiny_toml = R"(
 [case]
@@ -186,7 +183,32 @@ TEST_CASE("notices: exact text for one payee") {
         .administrator = "Attorney A", .currency = "JPY", .run_number = 3,
         .engine = "kanzai 0.1.0",
         .dispute_deadline = kanzai::tools::dispute_deadline_text("2026-11-22T00:00:00Z", 30)};
-    CHECK(kanzai::tools::render_notice(notice_case, run, payees[0], "Aiko Abe") ==
+    // payouts.csv of the run, salted by a key, as `notices` reads it from the run folder.
+    std::string payouts_csv = "payout_id,payee_id,asset,amount,tranche,status\n";
+    for (const auto& p : run.payouts) {
+        payouts_csv += fmt::format("{},{},{},{},{},{}\n", p.payout_id, p.payee_id, p.asset,
+                                   p.amount, p.tranche, p.status);
+    }
+    const std::string key = "notice-test-key-0123456789abcdef";
+    std::string error;
+    const auto tree = kanzai::claims::read_payouts_tree(payouts_csv, key, error);
+    REQUIRE(tree.has_value());
+    const auto proof_of = [&](const kanzai::tools::PayeeRows& rows) {
+        return std::optional(
+            kanzai::claims::proof_of_payouts(*tree, key, rows.payee_id, rows.payout_indexes));
+    };
+    const std::string c2 =
+        kanzai::tools::render_notice(notice_case, run, payees[1], "", proof_of(payees[1]));
+    CHECK(c2.find("Proof of distribution\n"
+                  "----------------------------------------------------------------\n"
+                  "Root:      ") != std::string::npos);
+    CHECK(c2.find("You have no payout in this run: no row of yours is under the root.\n") !=
+          std::string::npos);
+    CHECK(kanzai::tools::render_notice(notice_case, run, payees[0], "", std::nullopt)
+              .find("This run was recorded before Kanzai published a root: it has no proof.\n") !=
+          std::string::npos);
+    CHECK(kanzai::tools::render_notice(notice_case, run, payees[0], "Aiko Abe",
+                                       proof_of(payees[0])) ==
           "DETERMINATION NOTICE\n\n"
           "Case:          Tiny K.K.\n"
           "Court:         Tokyo District Court\n"
@@ -220,6 +242,22 @@ TEST_CASE("notices: exact text for one payee") {
           "  Payout 1: 0.50000000 BTC, tranche 1, held_disputed\n"
           "  Payout 2: 0.50000000 BTC, tranche 1, payable\n"
           "  Payout 3: 1000000 JPY, tranche 2, payable\n\n"
+          "Proof of distribution\n"
+          "----------------------------------------------------------------\n"
+          "Root:      84bf6a37a6488dc2b533654a196ec9e1b8c04c35e3ede414d720244009c4231c (run 3: "
+          "3 payouts; salted)\n"
+          "Your salt: 62f121fe58edc426be558b7ec22d414cb104a1860f7fb92839eb84f628ce1279\n"
+          "Payout 1: index 0, row 1,C1,BTC,0.50000000,1,held_disputed\n"
+          "  level 0: right 88dd636935df08e2da396a86fe994e81187783fff2930005f8788c21f1b71521\n"
+          "  level 1: right 1f35dccd72c93c3021edfd1fb718a069fc4eea0eb79fe940796682c91050bc00\n"
+          "Payout 2: index 1, row 2,C1,BTC,0.50000000,1,payable\n"
+          "  level 0: left  61d5c1db130af8a5de0dc4def02c27765e52ede69ba11d68fc45ce8f41d2c8c1\n"
+          "  level 1: right 1f35dccd72c93c3021edfd1fb718a069fc4eea0eb79fe940796682c91050bc00\n"
+          "Payout 3: index 2, row 3,C1,JPY,1000000,2,payable\n"
+          "  level 1: left  94e3f847c64c41eeeaf4440e3f4fe94d3703d472247df862d26dd35d30d98130\n"
+          "Each row above, hashed with your salt and up its path, gives the root. Ask the "
+          "administrator\nfor your proof file and check it with `kanzai verify` or the offline "
+          "page verify.html;\ncompare the root with the one the administrator published.\n\n"
           "What you must do\n"
           "----------------------------------------------------------------\n"
           "- held_disputed: part of your claim is disputed; these payouts are held until the "
@@ -304,8 +342,7 @@ TEST_CASE("notices and report: the commands on the tutorial case") {
                           ("kanzai-notices-test-" + std::to_string(::getpid()));
     fs::remove_all(work);
     fs::create_directories(work);
-    const fs::path source_dir = source_tree();
-    fs::copy(source_dir / "samples" / "tutorial", work / "case");
+    fs::copy(source_tree() / "samples" / "tutorial", work / "case");
     const std::string kanzai = KANZAI_BINARY;
     const std::string case_folder = (work / "case").string();
     const auto run = [](const std::string& command) {
@@ -325,8 +362,23 @@ TEST_CASE("notices and report: the commands on the tutorial case") {
     CHECK(text.find("To: Chika Chiba (C03)\n") != std::string::npos);
     CHECK(text.find("  Payout 7: 0.40000000 BTC, tranche 1, held_kyc\n") != std::string::npos);
     CHECK(text.find("- held_kyc: complete identity verification (KYC)") != std::string::npos);
+    // The proof: the run's root (summary.json's), the payout's index, its row as written.
+    std::ifstream summary_file(work / "case" / "out" / "run-0001" / "summary.json");
+    const auto summary = nlohmann::json::parse(summary_file);
+    CHECK(text.find("Root:      " + summary["proof"]["root"].get<std::string>() +
+                    " (run 1: 30 payouts; not salted)\n") != std::string::npos);
+    CHECK(text.find("Payout 7: index 6, row 7,C03,BTC,0.40000000,1,held_kyc\n") !=
+          std::string::npos);
     // A non-empty folder is never written into (exit 4).
     CHECK(run(kanzai + " notices " + case_folder + " --out " + notices) == 4);
+    // A payouts.csv changed since the run gives no notice at all (exit 2).
+    {
+        std::ofstream payouts(work / "case" / "out" / "run-0001" / "payouts.csv",
+                              std::ios::app);
+        payouts << "31,C99,JPY,1,1,payable\n";
+    }
+    CHECK(run(kanzai + " notices " + case_folder + " --out " + (work / "n2").string()) == 2);
+    CHECK(!fs::exists(work / "n2"));
     // A missing run is an I/O error, not a crash.
     CHECK(run(kanzai + " report " + case_folder + " --run 9 --html " +
               (work / "r.html").string()) == 4);
