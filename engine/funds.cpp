@@ -84,6 +84,9 @@ void allocate_funds(const WaterfallInput& input, const LineGroups& by_claimant,
                     WaterfallResult& result, std::vector<std::vector<LinePart>>& fund_parts) {
     result.funds.assign(input.funds.size(), FundResult{});
     fund_parts.assign(input.funds.size(), {});
+    if (input.keeps_fund_claimants) {
+        result.fund_claimants.assign(input.funds.size(), FundClaimants{});
+    }
     std::vector<Int128> eligible(input.claimants_count);
     std::vector<Int128> awards(input.claimants_count);
     FloorSplitScratch floor_scratch;  // reused from fund to fund: no fresh pages each time
@@ -103,6 +106,9 @@ void allocate_funds(const WaterfallInput& input, const LineGroups& by_claimant,
         split_floor_then_pro_rata(
             {.available = fund_result.available, .eligible = eligible, .floor = fund.floor},
             awards, floor_scratch);
+        if (input.keeps_fund_claimants) {
+            result.fund_claimants[f] = {.eligible = eligible, .awarded = awards};
+        }
         for (std::uint32_t g = 0; g < input.claimants_count; ++g) {
             if (awards[g] > 0) {
                 split_award(input, f, awards[g], by_claimant.of(g), result, split, fund_parts[f]);

@@ -80,6 +80,9 @@ struct WaterfallInput {
     Value estate_cash;
     int estate_tranche = 1;
     std::optional<WaterfallConvenience> convenience;  // only with [convenience]
+    // Keep each fund's per-claimant e_g and award in WaterfallResult::fund_claimants (for
+    // `kanzai stress`); off in a run, which needs only the totals.
+    bool keeps_fund_claimants = false;
 };
 
 enum class SourceKind : std::uint8_t { pool, fund, estate };
@@ -117,6 +120,12 @@ struct FundResult {
     Value allocated;
     Value leftover;
     bool leftover_to_next = false;  // false: to the estate (also after the last fund)
+};
+
+// One fund's step per claimant (claimant index order), kept when the input asks for it.
+struct FundClaimants {
+    std::vector<Int128> eligible;  // e_g, after the cap
+    std::vector<Int128> awarded;   // what the fund paid the claimant, at most e_g
 };
 
 struct EstateClassResult {
@@ -157,6 +166,8 @@ struct WaterfallResult {
     EstateResult estate;
     std::vector<LineResult> lines;        // one per line
     ConvenienceResult convenience;        // zeros without [convenience]
+    // One per fund when WaterfallInput::keeps_fund_claimants, else empty.
+    std::vector<FundClaimants> fund_claimants;
 };
 
 // SPEC step 0, before run_waterfall: moves every customer-class line of each claimant in the
