@@ -9,6 +9,7 @@
 
 #include "claims/determine/transfers.hpp"
 #include "claims/record/proof.hpp"
+#include "claims/record/recovery.hpp"
 #include "claims/record/run_builder.hpp"
 #include "engine/assert.hpp"
 #include "engine/decimal.hpp"
@@ -78,74 +79,11 @@ Json estate_json(const Case& loaded, const Distribution& distribution) {
             {"classes", std::move(classes)}};
 }
 
-// SPEC: recovery rate of a claim with lines = (value at price of its in-kind allocations +
-// its fund and estate allocations) / (value of its lines), over claims whose lines are worth
-// more than 0; percentile p is the ceil(p/100 * n)-th smallest. Each rate is kept as its
-// printed value floor(rate * 10^6) (what format_ratio prints): floor is monotone, so the k-th
-// smallest printed rate is the printed k-th smallest rate.
-// One linear walk: lines are in line order (claim by claim) and the allocations by line,
-// creditors last, so a claim's lines and their allocations are two contiguous runs.
-std::vector<Int128> recovery_rates(const Case& loaded, const Distribution& distribution) {
-    const auto& lines = distribution.input.lines;
-    const auto& line_results = distribution.result.lines;
-    const auto& allocations = distribution.result.allocations;
-    std::vector<engine::Valuation> valuations;
-    for (std::uint32_t a = 0; a < loaded.config.assets.size(); ++a) {
-        valuations.push_back(loaded.config.valuation(a));
-    }
-    std::vector<Int128> rates;
-    std::size_t next = 0;  // the first allocation not yet counted
-    for (std::size_t first = 0; first < lines.size();) {
-        const std::uint32_t claim = lines[first].claim_index;
-        Int128 value = 0;
-        Int128 recovered = 0;
-        std::size_t last = first;
-        for (; last < lines.size() && lines[last].claim_index == claim; ++last) {
-            value = engine::checked_add(value, line_results[last].line_value.count);
-            for (; next < allocations.size() && !allocations[next].is_creditor &&
-                   allocations[next].line_index == last;
-                 ++next) {
-                const engine::Allocation& allocation = allocations[next];
-                Int128 recovered_here = allocation.amount;
-                if (allocation.source_kind == engine::SourceKind::pool) {
-                    // A line paid in full in kind recovers its own value at price, which
-                    // the waterfall has already computed (and its invariants confirmed).
-                    recovered_here = allocation.amount == lines[last].units.count
-                                         ? line_results[last].line_value.count
-                                         : engine::value_of(Units{allocation.amount},
-                                                            valuations[allocation.asset_index])
-                                               .count;
-                }
-                recovered = engine::checked_add(recovered, recovered_here);
-            }
-        }
-        KANZAI_ASSERT(last == lines.size() || lines[last].claim_index > claim);
-        if (value > 0) {
-            rates.push_back(engine::mul_div(recovered, 1'000'000, value).quotient);
-        }
-        first = last;
-    }
-    // Every line allocation was met on the way: only creditors' remain.
-    KANZAI_ASSERT(next == allocations.size() || allocations[next].is_creditor);
-    return rates;
-}
-
 Json recovery_json(const Case& loaded, const Distribution& distribution) {
-    std::vector<Int128> rates = recovery_rates(loaded, distribution);
     Json percentiles = Json::object();
-    if (rates.empty()) {
-        return percentiles;
-    }
-    // Ranks in increasing order: each nth_element works on what is right of the last one.
-    auto sorted_from = rates.begin();
-    for (const int p : {10, 25, 50, 75, 90}) {
-        const std::size_t n = rates.size();
-        const std::size_t rank = (static_cast<std::size_t>(p) * n + 99) / 100;  // ceil
-        const auto at =
-            rates.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
-        std::nth_element(sorted_from, at, rates.end());
-        sorted_from = at;
-        percentiles["p" + std::to_string(p)] = format_units(*at, 6);
+    for (const RecoveryPercentile& percentile :
+         recovery_rate_percentiles(loaded, distribution)) {
+        percentiles["p" + std::to_string(percentile.p)] = format_units(percentile.rate, 6);
     }
     return percentiles;
 }
