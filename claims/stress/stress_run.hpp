@@ -1,0 +1,49 @@
+// One stress scenario determined and distributed in full (SPEC "Stress scenarios"): the
+// case with the scenario's replacements, its claims determined at the scenario's prices,
+// the waterfall run with each fund's per-claimant figures kept, and the figures of
+// stress.csv and stress_funds.csv as exact integers.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "claims/case.hpp"
+#include "claims/diagnostics.hpp"
+#include "claims/record/recovery.hpp"
+#include "claims/stress/scenario_file.hpp"
+#include "engine/fund_floors.hpp"
+
+namespace kanzai::claims {
+
+struct StressFundFigures {
+    Value available;
+    Value allocated;
+    Value leftover;
+    Value eligible;  // sum e_g at the fund's step, after the cap
+    engine::FundFloors floors;
+};
+
+struct StressFigures {
+    std::uint32_t claimants = 0;  // with customer-class lines worth more than 0
+    Value claims_value;           // those lines at price
+    Value recovered_value;        // their allocations, valued as for recovery rates
+    std::uint32_t whole_after_funds = 0;
+    std::uint32_t whole = 0;
+    std::vector<RecoveryPercentile> percentiles;  // as summary.json's; empty when none
+    std::vector<StressFundFigures> funds;         // in case.toml order
+};
+
+// `config` (a copy of the case's) with the scenario's prices, estate prices, fund amounts
+// and cash in place. A price replaces estate_price too unless estate_prices names the asset.
+void apply_scenario(const Scenario& scenario, CaseConfig& config);
+
+// Runs `scenario` on `loaded` (a valid case whose config is `base`): loaded.config is
+// replaced by the scenario's for the time of the call and restored after. Errors that
+// the scenario's prices cause (a figure above 2^127-1) are added to `diagnostics`, each
+// prefixed with the scenario, at `scenario_file`'s [[scenario]] line; then nullopt.
+[[nodiscard]] std::optional<StressFigures> run_scenario(Case& loaded, const CaseConfig& base,
+                                                        const Scenario& scenario,
+                                                        const std::string& scenario_file,
+                                                        Diagnostics& diagnostics);
+
+}  // namespace kanzai::claims
