@@ -67,6 +67,11 @@ struct VerifyOptions {
     std::string proof;                // the proof file
     std::optional<std::string> root;  // the published root, 64 hex digits
 };
+struct StressOptions {
+    std::string case_folder;
+    std::string scenarios;  // the scenario file (TOML)
+    std::string out;        // the folder to write (must not exist or be empty)
+};
 struct SynthOptions {
     std::string folder;
     std::uint64_t customers = 0;
@@ -83,6 +88,7 @@ struct SynthOptions {
 [[nodiscard]] int run_notices(const NoticesOptions& options);
 [[nodiscard]] int run_proof(const ProofOptions& options);
 [[nodiscard]] int run_verify(const VerifyOptions& options);
+[[nodiscard]] int run_stress(const StressOptions& options);
 [[nodiscard]] int run_synth(const SynthOptions& options);
 [[nodiscard]] int run_audit(const AuditOptions& options);
 

@@ -26,6 +26,7 @@ struct Options {
     NoticesOptions notices;
     ProofOptions proof;
     VerifyOptions verify;
+    StressOptions stress;
     SynthOptions synth;
     AuditOptions audit;
     std::string out;
@@ -107,6 +108,18 @@ void add_commands(CLI::App& app, Options& o) {
                    "proof.root).\nExit 0 when it holds, 2 when it does not or the file is "
                    "malformed.");
 
+    auto* stress = app.add_subcommand(
+        "stress", "The case under many scenarios, and the reserve each would need");
+    stress->add_option("CASE", o.stress.case_folder, "The case folder")->required();
+    stress->add_option("--scenarios", o.stress.scenarios, "The scenario file (TOML)")
+        ->required();
+    stress->add_option("--out", o.stress.out,
+                       "The folder to write (must not exist or be empty)")
+        ->required();
+    stress->footer("Example: kanzai stress samples/tutorial --scenarios scenarios.toml "
+                   "--out /tmp/stress\n"
+                   "Writes stress.csv, stress_funds.csv and stress.html; records nothing.");
+
     auto* synth = app.add_subcommand("synth", "Generate a realistic synthetic case");
     synth->add_option("DIR", o.synth.folder, "The case folder to create")->required();
     synth->add_option("--customers", o.synth.customers, "Number of customers")->required();
@@ -172,6 +185,9 @@ int dispatch(const CLI::App& app, Options& o) {
             o.verify.root = o.root;
         }
         return run_verify(o.verify);
+    }
+    if (app.got_subcommand("stress")) {
+        return run_stress(o.stress);
     }
     if (app.got_subcommand("synth")) {
         return run_synth(o.synth);
