@@ -15,7 +15,6 @@
 namespace kanzai::claims {
 namespace {
 
-constexpr std::array<std::string_view, 1> root_keys = {"scenario"};
 constexpr std::array<std::string_view, 8> scenario_keys = {
     "id", "description", "lost", "lost_units", "prices", "estate_prices", "funds", "cash"};
 
@@ -84,8 +83,9 @@ std::vector<Scenario> ScenarioWalker::walk(const toml::table& root) {
     for (auto&& [key, node] : root) {
         static_cast<void>(node);
         if (key.str() != "scenario") {
-            error(key.source(), fmt::format("unknown key {} in the scenario file; expected {}",
-                                            quoted(key.str()), one_of(root_keys)));
+            error(key.source(), fmt::format("unknown key {} in the scenario file; expected only "
+                                            "[[scenario]] tables",
+                                            quoted(key.str())));
         }
     }
     const toml::node* list = root.get("scenario");
