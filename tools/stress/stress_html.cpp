@@ -13,7 +13,7 @@
 namespace kanzai::tools {
 namespace {
 
-constexpr claims::Int128 bar_width_max = 300;  // pixels for the largest figure of a chart
+constexpr claims::Int128 bar_width_max = 200;  // pixels for the largest figure of a chart
 
 std::string value_text(const claims::CaseConfig& config, claims::Value value) {
     return engine::format_units(value.count, config.currency().decimals);
@@ -37,7 +37,8 @@ void append_scenarios(std::string& out, const claims::CaseConfig& config,
                       const std::vector<StressedScenario>& scenarios) {
     out += "<h2>Recovery and claimants made whole</h2>\n<table>\n<tr><th>scenario</th>"
            "<th>description</th><th>claimants</th><th>claims value</th><th>recovered value</th>"
-           "<th>recovery</th><th>whole after funds</th><th>whole</th></tr>\n";
+           "<th>recovery</th><th>whole after funds</th><th>whole</th><th>p10</th><th>p50</th>"
+           "<th>p90</th></tr>\n";
     for (const StressedScenario& stressed : scenarios) {
         const claims::StressFigures& figures = stressed.figures;
         const claims::Int128 claims_value = figures.claims_value.count;
@@ -46,7 +47,7 @@ void append_scenarios(std::string& out, const claims::CaseConfig& config,
                              : std::string();
         out += fmt::format(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-            "<td>{}</td></tr>\n",
+            "<td>{}</td>",
             html_escape(stressed.scenario->id), html_escape(stressed.scenario->description),
             figures.claimants, value_text(config, figures.claims_value),
             value_text(config, figures.recovered_value),
@@ -55,6 +56,14 @@ void append_scenarios(std::string& out, const claims::CaseConfig& config,
                 fmt::format("{} of {}", figures.whole_after_funds, figures.claimants)),
             bar(bar_width(figures.whole, figures.claimants), "#27c",
                 fmt::format("{} of {}", figures.whole, figures.claimants)));
+        for (const int p : {10, 50, 90}) {
+            out += "<td>";
+            for (const claims::RecoveryPercentile& percentile : figures.percentiles) {
+                out += percentile.p == p ? engine::format_units(percentile.rate, 6) : "";
+            }
+            out += "</td>";
+        }
+        out += "</tr>\n";
     }
     out += "</table>\n";
 }
@@ -81,7 +90,8 @@ void append_fund(std::string& out, const claims::CaseConfig& config,
                                    name == "available" ? "#888" : "#c72",
                                    value_text(config, value)));
         }
-        out += fmt::format("<tr><td>{}</td><td>claimants whole</td><td>{} of {}</td></tr>\n",
+        out += fmt::format("<tr><td>{}</td><td>claimants whole (of eligible)</td><td>{} of {}</td>"
+                           "</tr>\n",
                            html_escape(stressed.scenario->id), fund.floors.claimants_whole,
                            fund.floors.claimants_eligible);
     }
