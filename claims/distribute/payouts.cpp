@@ -437,7 +437,9 @@ private:
     // tranche, status text.
     void emit(std::string_view payee_id, std::vector<Payout>& payouts) {
         const auto& assets = loaded_.config.assets;
-        std::erase_if(groups_, [](const Group& g) { return g.eligible && g.amount == 0; });
+        // SPEC: payouts of 0 are not written: an eligible amount caught up in full, or an
+        // allocation (held or not) that converted to less than one minor unit.
+        std::erase_if(groups_, [](const Group& g) { return g.amount == 0; });
         for (Group& group : groups_) {
             if (group.eligible) {
                 const auto& minimum = assets[group.asset_index].min_payout;
@@ -477,7 +479,9 @@ private:
                                                         : allocated->amount == accounted.amount);
         }
         for (const AssetAmount& allocated : allocated_) {
-            KANZAI_ASSERT(std::any_of(accounted_.begin(), accounted_.end(),
+            // Allocations that converted to 0 account for nothing.
+            KANZAI_ASSERT(allocated.amount == 0 ||
+                          std::any_of(accounted_.begin(), accounted_.end(),
                                       [&](const AssetAmount& a) {
                                           return a.asset_index == allocated.asset_index;
                                       }));
