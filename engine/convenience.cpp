@@ -110,6 +110,31 @@ ConvenienceResult count_convenience_class(const WaterfallInput& input) {
     return counted;
 }
 
+ConvenienceClaimant convenience_claimant(const WaterfallInput& input, std::uint32_t g) {
+    ConvenienceClaimant claimant;
+    if (!input.convenience) {
+        return claimant;
+    }
+    const WaterfallConvenience& rule = *input.convenience;
+    Wide value = 0;
+    for (std::uint32_t i = 0; i < input.lines.size(); ++i) {
+        const WaterfallLine& line = input.lines[i];
+        if (line.claimant_index != g || line.line_class == LineClass::subordinated) {
+            continue;
+        }
+        value += widen(line_value(input, i));
+        if (line.line_class == LineClass::convenience) {
+            claimant.in_class = true;
+            claimant.claim = checked_add(claimant.claim, rule.line_claims[i]);
+        }
+    }
+    if (value <= widen(int128_max)) {
+        claimant.value = narrow(value);
+    }
+    claimant.by_election = claimant.in_class && value > widen(rule.threshold.count);
+    return claimant;
+}
+
 void check_convenience_class(const WaterfallInput& input) {
     if (!input.convenience) {
         return;

@@ -77,6 +77,7 @@ struct SynthOptions {
     std::uint64_t customers = 0;
     int assets = 5;
     std::uint64_t seed = 1;
+    bool v3_rules = false;
 };
 
 [[nodiscard]] int run_init(const InitOptions& options);

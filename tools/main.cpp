@@ -125,6 +125,9 @@ void add_commands(CLI::App& app, Options& o) {
     synth->add_option("--customers", o.synth.customers, "Number of customers")->required();
     synth->add_option("--assets", o.synth.assets, "Number of assets (1..20)");
     synth->add_option("--seed", o.synth.seed, "Random seed");
+    synth->add_flag("--v3", o.synth.v3_rules,
+                    "Use SPEC v3's rules too: record date, pool cost, distribution price, "
+                    "paid_in, convenience class, elections, failed payments");
     synth->footer("Example: kanzai synth /tmp/big --customers 1000000 --seed 7");
 }
 

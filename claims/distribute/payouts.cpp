@@ -215,23 +215,19 @@ private:
     std::vector<std::tuple<std::uint32_t, std::uint32_t, ElectionKind>> in_kind_or_cash_;
 };
 
-// An allocation as it is paid: the asset and the amount in it.
-struct Paid {
-    std::uint32_t asset_index = 0;
-    Int128 amount = 0;
-    bool is_converted = false;
-};
-
 // SPEC "Asset paid": a pool allocation in kind, or sold at estate_price when the payee
 // elected cash (or elected nothing and the asset is paid_in cash); a fund or estate
 // allocation in the payee's convert asset, else [payouts] convert_to, else the currency.
 // Each allocation is converted on its own, at most once. nullopt: the converted amount
 // would exceed 2^127 - 1.
-std::optional<Paid> asset_paid(const Case& loaded, const PaymentElections& elections,
-                               std::uint32_t payee, const engine::Allocation& allocation) {
+std::optional<AssetPaid> asset_paid(const Case& loaded, const PaymentElections& elections,
+                                    std::uint32_t payee, const engine::Allocation& allocation) {
     const CaseConfig& config = loaded.config;
     const std::uint32_t currency = config.currency_index;
-    const Paid as_allocated{.asset_index = allocation.asset_index, .amount = allocation.amount};
+    const AssetPaid as_allocated{.asset_index = allocation.asset_index,
+                                 .amount = allocation.amount,
+                                 .is_converted = false,
+                                 .price = {}};
     if (allocation.is_creditor) {
         return as_allocated;  // creditors are always paid in the currency
     }
@@ -246,12 +242,16 @@ std::optional<Paid> asset_paid(const Case& loaded, const PaymentElections& elect
         if (!in_cash) {
             return as_allocated;
         }
+        const engine::Valuation at_estate_price = config.estate_valuation(asset);
         const std::optional<Value> proceeds =
-            engine::try_value_of(Units{allocation.amount}, config.estate_valuation(asset));
+            engine::try_value_of(Units{allocation.amount}, at_estate_price);
         if (!proceeds) {
             return std::nullopt;
         }
-        return Paid{.asset_index = currency, .amount = proceeds->count, .is_converted = true};
+        return AssetPaid{.asset_index = currency,
+                         .amount = proceeds->count,
+                         .is_converted = true,
+                         .price = at_estate_price.price};
     }
     const std::uint32_t elected = elections.convert_of(payee);
     const std::uint32_t target = elected != no_index           ? elected
@@ -269,7 +269,10 @@ std::optional<Paid> asset_paid(const Case& loaded, const PaymentElections& elect
     if (!units) {
         return std::nullopt;
     }
-    return Paid{.asset_index = target, .amount = units->count, .is_converted = true};
+    return AssetPaid{.asset_index = target,
+                     .amount = units->count,
+                     .is_converted = true,
+                     .price = at_distribution_price.price};
 }
 
 // Sums one payee's allocations into groups and its allocations per asset (the latter for
@@ -324,7 +327,8 @@ private:
                 payee = decision.payee_index;
                 entry.status = hold_of(loaded_, decision, line.portion, entry.eligible);
             }
-            const std::optional<Paid> paid = asset_paid(loaded_, elections_, payee, allocation);
+            const std::optional<AssetPaid> paid =
+                asset_paid(loaded_, elections_, payee, allocation);
             if (!paid) {
                 report_overflow(allocation, schedule);
                 continue;
@@ -349,7 +353,7 @@ private:
                   [](const Group& a, const Group& b) { return a.key() < b.key(); });
     }
 
-    void add_conversion(const engine::Allocation& allocation, const Paid& paid) {
+    void add_conversion(const engine::Allocation& allocation, const AssetPaid& paid) {
         const auto same = std::find_if(conversions_.begin(), conversions_.end(),
                                        [&](const Conversion& c) {
                                            return c.from_asset == allocation.asset_index &&
@@ -437,7 +441,9 @@ private:
     // tranche, status text.
     void emit(std::string_view payee_id, std::vector<Payout>& payouts) {
         const auto& assets = loaded_.config.assets;
-        std::erase_if(groups_, [](const Group& g) { return g.eligible && g.amount == 0; });
+        // SPEC: payouts of 0 are not written: an eligible amount caught up in full, or an
+        // allocation (held or not) that converted to less than one minor unit.
+        std::erase_if(groups_, [](const Group& g) { return g.amount == 0; });
         for (Group& group : groups_) {
             if (group.eligible) {
                 const auto& minimum = assets[group.asset_index].min_payout;
@@ -477,7 +483,9 @@ private:
                                                         : allocated->amount == accounted.amount);
         }
         for (const AssetAmount& allocated : allocated_) {
-            KANZAI_ASSERT(std::any_of(accounted_.begin(), accounted_.end(),
+            // Allocations that converted to 0 account for nothing.
+            KANZAI_ASSERT(allocated.amount == 0 ||
+                          std::any_of(accounted_.begin(), accounted_.end(),
                                       [&](const AssetAmount& a) {
                                           return a.asset_index == allocated.asset_index;
                                       }));
@@ -586,6 +594,24 @@ PayoutSchedule schedule_payouts(const Case& loaded, const Determination& determi
     schedule.payee_texts =
         std::make_unique<const std::vector<std::string>>(std::move(payees.others));
     return schedule;
+}
+
+std::vector<std::optional<AssetPaid>> assets_paid(const Case& loaded,
+                                                  const Determination& determination,
+                                                  const Distribution& distribution) {
+    const PaymentElections elections(loaded);
+    std::vector<std::optional<AssetPaid>> paid;
+    paid.reserve(distribution.result.allocations.size());
+    for (const engine::Allocation& allocation : distribution.result.allocations) {
+        const std::uint32_t payee =
+            allocation.is_creditor
+                ? no_index
+                : determination.decisions[distribution.input.lines[allocation.line_index]
+                                              .claim_index]
+                      .payee_index;
+        paid.push_back(asset_paid(loaded, elections, payee, allocation));
+    }
+    return paid;
 }
 
 }  // namespace kanzai::claims

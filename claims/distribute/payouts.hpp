@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,21 @@ struct PayoutSchedule {
     // view them. Held by pointer: a move keeps them in place, a copy does not compile.
     std::unique_ptr<const std::vector<std::string>> payee_texts;
 };
+
+// An allocation as it is paid (SPEC "Asset paid"): the asset and the amount in it, and for
+// a converted one the price used (a sale: the allocated asset's estate_price; a conversion
+// of money: the distribution_price of the asset paid).
+struct AssetPaid {
+    std::uint32_t asset_index = 0;
+    Int128 amount = 0;
+    bool is_converted = false;
+    engine::Price price;  // when is_converted
+};
+
+// The asset paid of every allocation of the distribution, in its order, as schedule_payouts
+// groups them (for explanations); nullopt where the converted amount would exceed 2^127 - 1.
+[[nodiscard]] std::vector<std::optional<AssetPaid>> assets_paid(
+    const Case& loaded, const Determination& determination, const Distribution& distribution);
 
 // The payee of each allocation: the claim's payee, or "creditor:<id>".
 [[nodiscard]] std::string payee_of(const Case& loaded, const Determination& determination,

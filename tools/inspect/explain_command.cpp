@@ -7,8 +7,12 @@
 #include <tuple>
 
 #include "claims/diagnostics.hpp"
+#include "claims/determine/transfers.hpp"
+#include "claims/distribute/payouts.hpp"
 #include "claims/load/load_case.hpp"
+#include "engine/convenience.hpp"
 #include "engine/decimal.hpp"
+#include "tools/run/run_pipeline.hpp"
 #include "tools/commands.hpp"
 #include "tools/inspect/explain_run.hpp"
 #include "tools/inspect/explain_text.hpp"
@@ -68,6 +72,168 @@ LedgerView load_ledger(const std::string& case_folder, const claims::RunRecord& 
     return view;
 }
 
+bool same_inputs(const claims::RunRecord& run, const claims::Case& loaded) {
+    return std::equal(run.inputs.begin(), run.inputs.end(), loaded.inputs.begin(),
+                      loaded.inputs.end(),
+                      [](const claims::FileHash& recorded, const claims::InputFile& current) {
+                          return recorded.name == current.name &&
+                                 recorded.sha256 == current.sha256;
+                      });
+}
+
+std::string units_of(const claims::Case& loaded, std::uint32_t asset, engine::Int128 count) {
+    return engine::format_units(count, loaded.config.assets[asset].decimals);
+}
+
+std::string value_of(const claims::Case& loaded, engine::Int128 count) {
+    return units_of(loaded, loaded.config.currency_index, count);
+}
+
+void add_convenience(const ComputedRun& computed, const std::set<std::uint32_t>& claimants,
+                     RecomputedView& view) {
+    const claims::Case& loaded = computed.loaded;
+    const engine::WaterfallInput& input = computed.distribution.input;
+    if (!input.convenience) {
+        return;
+    }
+    view.threshold = value_of(loaded, input.convenience->threshold.count);
+    for (const std::uint32_t g : claimants) {
+        const engine::ConvenienceClaimant claimant = engine::convenience_claimant(input, g);
+        ConvenienceView entry{
+            .claimant_id = std::string(computed.determination.claimant_ids[g]),
+            .value = claimant.value ? value_of(loaded, *claimant.value) : std::string(),
+            .in_class = claimant.in_class,
+            .by_election = claimant.by_election,
+            .above_threshold =
+                !claimant.value || *claimant.value > input.convenience->threshold.count,
+            .claim = value_of(loaded, claimant.claim),
+            .lines = {}};
+        for (std::uint32_t i = 0; i < input.lines.size(); ++i) {
+            const engine::WaterfallLine& line = input.lines[i];
+            if (line.claimant_index == g && line.line_class == engine::LineClass::convenience) {
+                entry.lines.push_back(
+                    {.claim_id = std::string(
+                         computed.determination.decisions[line.claim_index].claim_id),
+                     .portion = line.portion == engine::Portion::admitted ? "admitted"
+                                                                           : "disputed",
+                     .claim = value_of(loaded, input.convenience->line_claims[i])});
+            }
+        }
+        view.convenience.push_back(std::move(entry));
+    }
+}
+
+void add_paid(const ComputedRun& computed, const std::set<std::string, std::less<>>& claim_ids,
+              RecomputedView& view) {
+    const claims::Case& loaded = computed.loaded;
+    const claims::Distribution& distribution = computed.distribution;
+    const std::vector<std::optional<claims::AssetPaid>> paid =
+        claims::assets_paid(loaded, computed.determination, distribution);
+    for (std::size_t k = 0; k < paid.size(); ++k) {
+        const engine::Allocation& allocation = distribution.result.allocations[k];
+        std::string claim_id;
+        std::string portion = "admitted";
+        if (allocation.is_creditor) {
+            const auto& creditor = distribution.input.creditors[allocation.line_index];
+            claim_id = "creditor:" + loaded.creditors[creditor.creditor_index].id;
+        } else {
+            const engine::WaterfallLine& line = distribution.input.lines[allocation.line_index];
+            claim_id = computed.determination.decisions[line.claim_index].claim_id;
+            portion = line.portion == engine::Portion::admitted ? "admitted" : "disputed";
+        }
+        if (!claim_ids.contains(claim_id) || !paid[k]) {
+            continue;
+        }
+        const claims::AssetPaid& as_paid = *paid[k];
+        PaidView entry{.claim_id = claim_id,
+                       .portion = portion,
+                       .source = claims::source_name(loaded, allocation),
+                       .asset = loaded.config.assets[as_paid.asset_index].id,
+                       .amount = units_of(loaded, as_paid.asset_index, as_paid.amount),
+                       .converted = as_paid.is_converted,
+                       .price_name = "",
+                       .price_asset = "",
+                       .price = ""};
+        if (as_paid.is_converted) {
+            // A sale of a pool's asset at its estate_price, or money converted into the
+            // asset paid at that asset's distribution_price.
+            const bool is_sale = allocation.source_kind == engine::SourceKind::pool;
+            entry.price_name = is_sale ? "estate_price" : "distribution_price";
+            entry.price_asset = loaded.config.assets[is_sale ? allocation.asset_index
+                                                              : as_paid.asset_index]
+                                    .id;
+            entry.price = engine::format_price(as_paid.price);
+        }
+        view.paid.push_back(std::move(entry));
+    }
+}
+
+RecomputedView not_shown(std::string note) {
+    RecomputedView view;
+    view.note = std::move(note);
+    return view;
+}
+
+// The v3 figures of the selection, recomputed from the case folder (see RecomputedView).
+RecomputedView recompute(const std::string& case_folder, const claims::RunRecord& run,
+                         const std::string& id, const ExplainSelection& selection) {
+    claims::Diagnostics diagnostics;
+    std::optional<ComputedRun> computed = determine_run(case_folder, diagnostics);
+    if (!computed) {
+        return not_shown("the case folder does not load now; see kanzai check");
+    }
+    if (!same_inputs(run, computed->loaded) ||
+        run.engine != std::string("kanzai ") + KANZAI_VERSION) {
+        return not_shown(
+            fmt::format("the inputs or the engine have changed since run {}", run.number));
+    }
+    distribute_run(*computed);
+    const claims::Case& loaded = computed->loaded;
+    RecomputedView view;
+    view.shown = true;
+    if (loaded.config.record_date) {
+        view.record_date = loaded.config.record_date->text();
+    }
+    std::set<std::string, std::less<>> claim_ids;
+    std::set<std::uint32_t> claimants;
+    for (const claims::DecisionRecord* d : selection.claims) {
+        claim_ids.insert(d->claim_id);
+        const std::uint32_t k = claims::find_decision(computed->determination.decisions,
+                                                      d->claim_id);
+        if (k != claims::no_index &&
+            computed->determination.decisions[k].claimant_index != claims::no_index) {
+            claimants.insert(computed->determination.decisions[k].claimant_index);
+        }
+    }
+    if (!selection.creditor_allocations.empty()) {
+        claim_ids.insert(id);
+    }
+    add_convenience(*computed, claimants, view);
+    add_paid(*computed, claim_ids, view);
+    for (const claims::Payment& payment : loaded.payments) {
+        if (selection.payee_ids.contains(payment.payee_id) &&
+            payment.asset_index != claims::no_index) {
+            view.payments.push_back(
+                {.payee_id = payment.payee_id,
+                 .asset = loaded.config.assets[payment.asset_index].id,
+                 .amount = units_of(loaded, payment.asset_index, payment.amount.count),
+                 .paid_on = payment.paid_on,
+                 .status = std::string(claims::text_of(payment.status))});
+        }
+    }
+    for (const claims::Transfer& transfer : loaded.transfers) {
+        if (claim_ids.contains(transfer.claim_id) &&
+            claims::is_after_record_date(loaded.config, transfer)) {
+            view.after_record_date.push_back({.transfer_id = transfer.id,
+                                              .claim_id = transfer.claim_id,
+                                              .from_id = transfer.from_id,
+                                              .to_id = transfer.to_id,
+                                              .effective_on = transfer.effective_on.text()});
+        }
+    }
+    return view;
+}
+
 }  // namespace
 
 int explain_case(const ExplainOptions& options, std::string& out, std::string& err) {
@@ -88,8 +254,12 @@ int explain_case(const ExplainOptions& options, std::string& out, std::string& e
     const LedgerView ledger = selection.customer_ids.empty()
                                   ? LedgerView{}
                                   : load_ledger(options.case_folder, *run, selection.customer_ids);
-    out += options.json ? explain_json(*run, options.id, selection, ledger)
-                        : explain_text(*run, options.id, selection, ledger);
+    const RecomputedView recomputed = needs_recomputation(*run)
+                                          ? recompute(options.case_folder, *run, options.id,
+                                                      selection)
+                                          : RecomputedView{};
+    out += options.json ? explain_json(*run, options.id, selection, ledger, recomputed)
+                        : explain_text(*run, options.id, selection, ledger, recomputed);
     return exit_done;
 }
 

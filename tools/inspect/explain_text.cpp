@@ -36,6 +36,50 @@ std::string currency_of(const RunRecord& run) {
     return found != case_object.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
+// A pool's units and cost as summary.json records them ("assets": {"BTC": {"pool", "cost"}});
+// empty when the summary has no cost for the asset (runs before pool costs).
+struct PoolCost {
+    std::string pool;
+    std::string cost;
+};
+
+PoolCost pool_cost_of(const ordered_json& summary, const std::string& asset) {
+    if (!summary.is_object() || !summary.contains("assets") || !summary["assets"].is_object()) {
+        return {};
+    }
+    const auto found = summary["assets"].find(asset);
+    if (found == summary["assets"].end() || !found->is_object() || !found->contains("cost") ||
+        !(*found)["cost"].is_string() || !(*found)["pool"].is_string()) {
+        return {};
+    }
+    return {.pool = (*found)["pool"].get<std::string>(),
+            .cost = (*found)["cost"].get<std::string>()};
+}
+
+// "0.00000000", "0": no cost to speak of.
+bool is_zero(std::string_view amount) {
+    return amount.find_first_not_of("0.") == std::string_view::npos;
+}
+
+// What the text and JSON read besides the record's tables: the parsed summary and the
+// recomputed view.
+struct Context {
+    const RunRecord& run;
+    std::string currency;
+    ordered_json summary;
+    const RecomputedView& recomputed;
+};
+
+const PaidView* find_paid(const RecomputedView& view, const AllocationRecord& line) {
+    for (const PaidView& paid : view.paid) {
+        if (paid.claim_id == line.claim_id && paid.portion == line.portion &&
+            paid.source == line.source) {
+            return &paid;
+        }
+    }
+    return nullptr;
+}
+
 // "1,200.30000000 BTC": thousands separators for the reader; the asset is left out when
 // unknown. (The JSON form keeps the plain amounts.)
 std::string money(std::string_view amount, std::string_view asset) {
@@ -55,7 +99,8 @@ const SourceRecord* find_source(const RunRecord& run, std::string_view name) {
 // How a source split itself, in words that depend on its kind (SPEC "The distribution
 // waterfall": pools weigh units of the asset, funds remaining shortfall values, estate
 // classes claims in the class).
-std::string split_sentence(const SourceRecord& source, const AllocationRecord& line) {
+std::string split_sentence(const SourceRecord& source, const AllocationRecord& line,
+                           const PoolCost& cost) {
     const std::string_view name = source.source;
     const std::string& asset = source.asset;
     std::string_view over = "weights of";
@@ -75,14 +120,33 @@ std::string split_sentence(const SourceRecord& source, const AllocationRecord& l
         weight_is = "its claim in the class";
         left = "was left after this class";
     }
+    std::string split = money(source.available, asset);
+    if (!cost.cost.empty() && !is_zero(cost.cost)) {
+        split += fmt::format(" (its {} less a cost of {})", money(cost.pool, asset),
+                             money(cost.cost, asset));
+    }
     return fmt::format("{} split {} over {} {}; this line weighed {} ({}) and got {}; {} {}.",
-                       name, money(source.available, asset), over, money(source.weights, asset),
-                       money(line.weight, asset), weight_is, money(line.amount, line.asset),
-                       money(source.left, asset), left);
+                       name, split, over, money(source.weights, asset), money(line.weight, asset),
+                       weight_is, money(line.amount, line.asset), money(source.left, asset),
+                       left);
 }
 
-void append_allocations(std::string& out, const RunRecord& run,
+// SPEC "Asset paid": how the allocation is paid, and a conversion's price.
+std::string paid_sentence(const PaidView& paid, const AllocationRecord& line,
+                          const std::string& currency) {
+    if (!paid.converted) {
+        return fmt::format("Paid in {} as allocated.", paid.asset);
+    }
+    const std::string_view how = paid.price_name == "estate_price" ? "sold" : "converted";
+    return fmt::format("Paid as {}: {} at {}'s {} of {} ({} to {}).",
+                       money(paid.amount, paid.asset), how, paid.price_asset, paid.price_name,
+                       money(paid.price, currency), money(line.amount, line.asset),
+                       money(paid.amount, paid.asset));
+}
+
+void append_allocations(std::string& out, const Context& context,
                         const std::vector<const AllocationRecord*>& lines) {
+    const RunRecord& run = context.run;
     if (lines.empty()) {
         out += "  Allocations: none.\n";
         return;
@@ -93,7 +157,15 @@ void append_allocations(std::string& out, const RunRecord& run,
                        line->portion, line->source, line->tranche,
                        money(line->amount, line->asset));
         if (const SourceRecord* source = find_source(run, line->source)) {
-            fmt::format_to(std::back_inserter(out), "      {}\n", split_sentence(*source, *line));
+            const PoolCost cost = line->source.starts_with("pool:")
+                                      ? pool_cost_of(context.summary, source->asset)
+                                      : PoolCost{};
+            fmt::format_to(std::back_inserter(out), "      {}\n",
+                           split_sentence(*source, *line, cost));
+        }
+        if (const PaidView* paid = find_paid(context.recomputed, *line)) {
+            fmt::format_to(std::back_inserter(out), "      {}\n",
+                           paid_sentence(*paid, *line, context.currency));
         }
     }
 }
@@ -124,8 +196,53 @@ std::vector<const AllocationRecord*> allocations_of(const RunRecord& run,
     return lines;
 }
 
-void append_claim(std::string& out, const RunRecord& run, const DecisionRecord& d,
-                  const std::string& currency) {
+const ConvenienceView* find_convenience(const RecomputedView& view,
+                                        std::string_view claimant_id) {
+    for (const ConvenienceView& entry : view.convenience) {
+        if (entry.claimant_id == claimant_id) {
+            return &entry;
+        }
+    }
+    return nullptr;
+}
+
+// SPEC step 0 for the claimant of claim `claim_id`.
+void append_convenience(std::string& out, const ConvenienceView& c, std::string_view claim_id,
+                        const std::string& threshold, const std::string& currency) {
+    const std::string worth = c.value.empty() ? std::string("more than 2^127-1 minor units")
+                                              : money(c.value, currency);
+    fmt::format_to(std::back_inserter(out),
+                   "  Convenience class: claimant {} is worth {} (c_g, its customer-class lines "
+                   "at the case price); ",
+                   c.claimant_id, worth);
+    if (!c.in_class) {
+        fmt::format_to(std::back_inserter(out), "{}: not in the class.\n",
+                       c.above_threshold
+                           ? fmt::format("above the threshold of {} and no election",
+                                         money(threshold, currency))
+                           : std::string("nothing to count"));
+        return;
+    }
+    fmt::format_to(std::back_inserter(out), "{}; its claim in the class (k_g) is {}.\n",
+                   c.by_election
+                       ? fmt::format("above the threshold of {}, in the class by its election "
+                                     "(the excess waived)",
+                                     money(threshold, currency))
+                       : fmt::format("at most the threshold of {}, so in the class",
+                                     money(threshold, currency)),
+                   money(c.claim, currency));
+    for (const ConvenienceShare& share : c.lines) {
+        if (share.claim_id == claim_id) {
+            fmt::format_to(std::back_inserter(out),
+                           "  This claim's {} line is paid {} of it in the estate's convenience "
+                           "class, and takes no part in pools and funds.\n",
+                           share.portion, money(share.claim, currency));
+        }
+    }
+}
+
+void append_claim(std::string& out, const Context& context, const DecisionRecord& d) {
+    const std::string& currency = context.currency;
     const std::string asset = d.asset;
     fmt::format_to(std::back_inserter(out), "Claim {} (customer {}, asset {})\n", d.claim_id,
                    d.customer_id, d.asset);
@@ -142,7 +259,20 @@ void append_claim(std::string& out, const RunRecord& run, const DecisionRecord& 
                    money(d.value, currency));
     fmt::format_to(std::back_inserter(out), "  Claimant {}; payee {}{}\n", d.claimant_id,
                    d.payee_id, d.payee_id == d.customer_id ? "" : " (after transfers)");
-    append_allocations(out, run, allocations_of(run, d.claim_id));
+    const RecomputedView& recomputed = context.recomputed;
+    for (const TransferView& t : recomputed.after_record_date) {
+        if (t.claim_id == d.claim_id) {
+            fmt::format_to(std::back_inserter(out),
+                           "  Transfer {} ({} to {}, effective {}) is after the record date {}: "
+                           "not applied (counted in transfers_after_record_date).\n",
+                           t.transfer_id, t.from_id, t.to_id, t.effective_on,
+                           recomputed.record_date);
+        }
+    }
+    if (const ConvenienceView* c = find_convenience(recomputed, d.claimant_id)) {
+        append_convenience(out, *c, d.claim_id, recomputed.threshold, currency);
+    }
+    append_allocations(out, context, allocations_of(context.run, d.claim_id));
 }
 
 void append_set_off(std::string& out, const SetOffRecord& s, const std::string& currency) {
@@ -196,6 +326,25 @@ void append_payouts(std::string& out, const RunRecord& run, const std::string& p
     }
 }
 
+// payments.csv's rows of the payee (SPEC "Payouts": only `paid` counts in catch-up).
+void append_payments(std::string& out, const RecomputedView& recomputed,
+                     const std::string& payee_id) {
+    bool any = false;
+    for (const PaymentView& p : recomputed.payments) {
+        if (p.payee_id != payee_id) {
+            continue;
+        }
+        if (!any) {
+            out += "  Earlier payments (payments.csv):\n";
+            any = true;
+        }
+        fmt::format_to(std::back_inserter(out), "    {} on {}, {}: {}\n",
+                       money(p.amount, p.asset), p.paid_on, p.status,
+                       p.status == "paid" ? "received, counted in catch-up"
+                                          : "not received, so payable again");
+    }
+}
+
 }  // namespace
 
 ExplainSelection select_for_explain(const RunRecord& run, const std::string& id) {
@@ -224,11 +373,38 @@ ExplainSelection select_for_explain(const RunRecord& run, const std::string& id)
     return selection;
 }
 
+bool needs_recomputation(const RunRecord& run) {
+    const auto summary = ordered_json::parse(run.summary_json, nullptr, false);
+    if (summary.is_discarded() || !summary.is_object()) {
+        return false;
+    }
+    const auto non_empty = [&summary](const char* key) {
+        const auto found = summary.find(key);
+        return found != summary.end() && (found->is_array() || found->is_object()) &&
+               !found->empty();
+    };
+    const auto after = summary.find("transfers_after_record_date");
+    return summary.contains("convenience") || non_empty("conversions") ||
+           non_empty("payments_not_completed") ||
+           (after != summary.end() && after->is_number_integer() && after->get<long long>() > 0);
+}
+
 std::string explain_text(const RunRecord& run, const std::string& id,
-                         const ExplainSelection& selection, const LedgerView& ledger) {
-    const std::string currency = currency_of(run);
+                         const ExplainSelection& selection, const LedgerView& ledger,
+                         const RecomputedView& recomputed) {
+    const Context context{.run = run,
+                          .currency = currency_of(run),
+                          .summary = ordered_json::parse(run.summary_json, nullptr, false),
+                          .recomputed = recomputed};
+    const std::string& currency = context.currency;
     std::string out = fmt::format("Run {} of case \"{}\", recorded {} by {}\nExplaining {}\n",
                                   run.number, run.case_name, run.created_at, run.engine, id);
+    if (!recomputed.note.empty()) {
+        fmt::format_to(std::back_inserter(out),
+                       "\nConvenience class, asset paid, payments and transfers after the record "
+                       "date: not shown ({}).\n",
+                       recomputed.note);
+    }
     for (const SetOffRecord& s : run.set_offs) {
         if (selection.customer_ids.contains(s.customer_id)) {
             out += "\n";
@@ -241,22 +417,24 @@ std::string explain_text(const RunRecord& run, const std::string& id,
     }
     for (const DecisionRecord* d : selection.claims) {
         out += "\n";
-        append_claim(out, run, *d, currency);
+        append_claim(out, context, *d);
     }
     if (!selection.creditor_allocations.empty()) {
         fmt::format_to(std::back_inserter(out), "\nCreditor {}\n", id);
-        append_allocations(out, run, selection.creditor_allocations);
+        append_allocations(out, context, selection.creditor_allocations);
     }
     for (const std::string& payee_id : selection.payee_ids) {
         out += "\n";
         append_payouts(out, run, payee_id);
+        append_payments(out, recomputed, payee_id);
     }
     return out;
 }
 
 namespace {
 
-ordered_json allocation_json(const RunRecord& run, const AllocationRecord& a) {
+ordered_json allocation_json(const Context& context, const AllocationRecord& a) {
+    const RunRecord& run = context.run;
     ordered_json line = {{"claim_id", a.claim_id}, {"portion", a.portion},
                          {"source", a.source},     {"asset", a.asset},
                          {"amount", a.amount},     {"tranche", a.tranche},
@@ -265,11 +443,28 @@ ordered_json allocation_json(const RunRecord& run, const AllocationRecord& a) {
         line["source_totals"] = {{"asset", s->asset},         {"available", s->available},
                                  {"weights", s->weights},     {"allocated", s->allocated},
                                  {"left", s->left},           {"tranche", s->tranche}};
+        if (a.source.starts_with("pool:")) {
+            const PoolCost cost = pool_cost_of(context.summary, s->asset);
+            if (!cost.cost.empty()) {
+                line["source_totals"]["pool"] = cost.pool;
+                line["source_totals"]["cost"] = cost.cost;
+            }
+        }
+    }
+    if (const PaidView* paid = find_paid(context.recomputed, a)) {
+        line["paid"] = {{"asset", paid->asset}, {"amount", paid->amount},
+                        {"converted", paid->converted}};
+        if (paid->converted) {
+            line["paid"]["price_name"] = paid->price_name;
+            line["paid"]["price_asset"] = paid->price_asset;
+            line["paid"]["price"] = paid->price;
+        }
     }
     return line;
 }
 
-ordered_json claim_json(const RunRecord& run, const DecisionRecord& d) {
+ordered_json claim_json(const Context& context, const DecisionRecord& d) {
+    const RunRecord& run = context.run;
     ordered_json claim = {{"claim_id", d.claim_id},     {"customer_id", d.customer_id},
                           {"claimant_id", d.claimant_id}, {"payee_id", d.payee_id},
                           {"asset", d.asset},           {"filed", d.filed},
@@ -277,9 +472,35 @@ ordered_json claim_json(const RunRecord& run, const DecisionRecord& d) {
                           {"disputed", d.disputed},     {"class", d.claim_class},
                           {"code", d.code},             {"reason", d.reason},
                           {"value", d.value}};
+    const RecomputedView& recomputed = context.recomputed;
+    if (const ConvenienceView* c = find_convenience(recomputed, d.claimant_id)) {
+        ordered_json lines = ordered_json::array();
+        for (const ConvenienceShare& share : c->lines) {
+            if (share.claim_id == d.claim_id) {
+                lines.push_back({{"portion", share.portion}, {"claim", share.claim}});
+            }
+        }
+        claim["convenience"] = {{"claimant_id", c->claimant_id},
+                                {"value", c->value},
+                                {"threshold", recomputed.threshold},
+                                {"in_class", c->in_class},
+                                {"by_election", c->by_election},
+                                {"claim", c->claim},
+                                {"lines", lines}};
+    }
+    if (recomputed.shown) {
+        ordered_json after = ordered_json::array();
+        for (const TransferView& t : recomputed.after_record_date) {
+            if (t.claim_id == d.claim_id) {
+                after.push_back({{"transfer_id", t.transfer_id}, {"from_id", t.from_id},
+                                 {"to_id", t.to_id}, {"effective_on", t.effective_on}});
+            }
+        }
+        claim["transfers_after_record_date"] = after;
+    }
     claim["allocations"] = ordered_json::array();
     for (const AllocationRecord* a : allocations_of(run, d.claim_id)) {
-        claim["allocations"].push_back(allocation_json(run, *a));
+        claim["allocations"].push_back(allocation_json(context, *a));
     }
     return claim;
 }
@@ -287,10 +508,18 @@ ordered_json claim_json(const RunRecord& run, const DecisionRecord& d) {
 }  // namespace
 
 std::string explain_json(const RunRecord& run, const std::string& id,
-                         const ExplainSelection& selection, const LedgerView& ledger) {
+                         const ExplainSelection& selection, const LedgerView& ledger,
+                         const RecomputedView& recomputed) {
+    const Context context{.run = run,
+                          .currency = currency_of(run),
+                          .summary = ordered_json::parse(run.summary_json, nullptr, false),
+                          .recomputed = recomputed};
     ordered_json out = {{"run", run.number},        {"case", run.case_name},
                         {"engine", run.engine},     {"created_at", run.created_at},
-                        {"currency", currency_of(run)}, {"id", id}};
+                        {"currency", context.currency}, {"id", id}};
+    if (recomputed.shown || !recomputed.note.empty()) {
+        out["recomputed"] = {{"shown", recomputed.shown}, {"note", recomputed.note}};
+    }
     out["set_offs"] = ordered_json::array();
     for (const SetOffRecord& s : run.set_offs) {
         if (selection.customer_ids.contains(s.customer_id)) {
@@ -307,11 +536,11 @@ std::string explain_json(const RunRecord& run, const std::string& id,
     out["ledger"] = {{"shown", ledger.shown}, {"note", ledger.note}, {"rows", rows}};
     out["claims"] = ordered_json::array();
     for (const DecisionRecord* d : selection.claims) {
-        out["claims"].push_back(claim_json(run, *d));
+        out["claims"].push_back(claim_json(context, *d));
     }
     out["creditor_allocations"] = ordered_json::array();
     for (const AllocationRecord* a : selection.creditor_allocations) {
-        out["creditor_allocations"].push_back(allocation_json(run, *a));
+        out["creditor_allocations"].push_back(allocation_json(context, *a));
     }
     out["payouts"] = ordered_json::array();
     for (const PayoutRecord& p : run.payouts) {
@@ -319,6 +548,15 @@ std::string explain_json(const RunRecord& run, const std::string& id,
             out["payouts"].push_back({{"payout_id", p.payout_id}, {"payee_id", p.payee_id},
                                       {"asset", p.asset}, {"amount", p.amount},
                                       {"tranche", p.tranche}, {"status", p.status}});
+        }
+    }
+    if (recomputed.shown) {
+        out["payments"] = ordered_json::array();
+        for (const PaymentView& p : recomputed.payments) {
+            out["payments"].push_back({{"payee_id", p.payee_id}, {"asset", p.asset},
+                                       {"amount", p.amount}, {"paid_on", p.paid_on},
+                                       {"status", p.status},
+                                       {"received", p.status == "paid"}});
         }
     }
     return out.dump(2) + "\n";

@@ -46,11 +46,72 @@ struct LedgerView {
     std::vector<LedgerLine> rows;  // by customer, asset, account
 };
 
+// What case.db does not record (SPEC v3: the convenience class per claimant, the asset paid
+// of each allocation, payments.csv's rows, transfers after the record date), recomputed by
+// the engine's own functions from the case folder while every input file is byte for byte
+// the one the run read. Amounts are exact decimal text.
+struct ConvenienceShare {
+    std::string claim_id;
+    std::string portion;
+    std::string claim;  // the line's share of k_g
+};
+struct ConvenienceView {
+    std::string claimant_id;
+    std::string value;  // c_g; "" when above 2^127-1
+    bool in_class = false;
+    bool by_election = false;
+    bool above_threshold = false;  // c_g > threshold
+    std::string claim;  // k_g
+    std::vector<ConvenienceShare> lines;  // in the class only
+};
+struct PaidView {
+    std::string claim_id;  // or "creditor:<id>"
+    std::string portion;
+    std::string source;
+    std::string asset;   // the asset paid
+    std::string amount;  // in it
+    bool converted = false;
+    std::string price_name;   // "estate_price" (a sale) or "distribution_price"
+    std::string price_asset;  // whose price it is
+    std::string price;        // in the case currency per whole unit
+};
+struct PaymentView {
+    std::string payee_id;
+    std::string asset;
+    std::string amount;
+    std::string paid_on;
+    std::string status;  // paid, failed, returned
+};
+struct TransferView {
+    std::string transfer_id;
+    std::string claim_id;
+    std::string from_id;
+    std::string to_id;
+    std::string effective_on;
+};
+struct RecomputedView {
+    bool shown = false;
+    std::string note;  // why not shown; "" when there is nothing to say
+    std::string threshold;    // [convenience] threshold, "" without the class
+    std::string record_date;  // "" without one
+    std::vector<ConvenienceView> convenience;  // the selected claims' claimants
+    std::vector<PaidView> paid;                // the selected claims' and creditor's lines
+    std::vector<PaymentView> payments;         // of the selected payees, in file order
+    std::vector<TransferView> after_record_date;  // of the selected claims, not applied
+};
+
 [[nodiscard]] std::string explain_text(const claims::RunRecord& run, const std::string& id,
                                        const ExplainSelection& selection,
-                                       const LedgerView& ledger);
+                                       const LedgerView& ledger,
+                                       const RecomputedView& recomputed = {});
 [[nodiscard]] std::string explain_json(const claims::RunRecord& run, const std::string& id,
                                        const ExplainSelection& selection,
-                                       const LedgerView& ledger);
+                                       const LedgerView& ledger,
+                                       const RecomputedView& recomputed = {});
+
+// Whether the run's summary.json shows any SPEC v3 figure that explain recomputes (a
+// convenience class, a conversion, a payment not completed, a transfer after the record
+// date): only then is the case folder recomputed.
+[[nodiscard]] bool needs_recomputation(const claims::RunRecord& run);
 
 }  // namespace kanzai::tools

@@ -48,6 +48,7 @@ std::string render_report_html(const claims::CaseConfig& config, const claims::R
     html += "<main>\n";
     html += render_coverage_section(context);
     html += render_sources_section(context);
+    html += render_payments_section(context);
     html += render_recovery_section(context);
     html += render_decisions_section(context);
     html += render_findings_section(context);

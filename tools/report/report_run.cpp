@@ -91,12 +91,39 @@ std::string text_at(const nlohmann::json& object, const char* key) {
     return found != object.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
+// The decimals of an amount as written ("1.20000000": 8).
+int decimals_of(const std::string& amount) {
+    const std::size_t dot = amount.find('.');
+    return dot == std::string::npos ? 0 : static_cast<int>(amount.size() - dot - 1);
+}
+
+// The convenience class pays in its own tranche ([convenience] tranche), which summary.json
+// does not carry: its allocations do. Without any, the estate's.
+int convenience_tranche(const claims::RunRecord& record, int estate_tranche) {
+    for (const claims::AllocationRecord& allocation : record.allocations) {
+        if (allocation.source == "estate:convenience") {
+            return allocation.tranche;
+        }
+    }
+    return estate_tranche;
+}
+
+// After read_allocations (the convenience class's tranche is read from them).
 void read_sources(const nlohmann::json& summary, claims::RunRecord& record) {
     const std::string currency = text_at(object_at(summary, "case"), "currency");
     for (const auto& [asset, figures] : object_at(summary, "assets").items()) {
-        record.sources.push_back({"pool:" + asset, asset, text_at(figures, "pool"),
-                                  text_at(figures, "claims"), text_at(figures, "allocated"),
-                                  text_at(figures, "surplus"), 1});
+        // As case.db records it: what was split, the pool less its cost.
+        const std::string pool = text_at(figures, "pool");
+        const std::string cost = text_at(figures, "cost");
+        const int decimals = decimals_of(pool);
+        const std::string split =
+            cost.empty() ? pool
+                         : engine::format_units(engine::parse_amount(pool, decimals).count -
+                                                    engine::parse_amount(cost, decimals).count,
+                                                decimals);
+        record.sources.push_back({"pool:" + asset, asset, split, text_at(figures, "claims"),
+                                  text_at(figures, "allocated"), text_at(figures, "surplus"),
+                                  1});
     }
     for (const auto& [id, figures] : object_at(summary, "funds").items()) {
         record.sources.push_back({"fund:" + id, currency, text_at(figures, "available"), "",
@@ -107,9 +134,7 @@ void read_sources(const nlohmann::json& summary, claims::RunRecord& record) {
     const nlohmann::json& estate = object_at(summary, "estate");
     const int tranche = estate.value("tranche", 1);
     const std::string available_text = text_at(estate, "available");
-    const std::size_t dot = available_text.find('.');
-    const int decimals =
-        dot == std::string::npos ? 0 : static_cast<int>(available_text.size() - dot - 1);
+    const int decimals = decimals_of(available_text);
     engine::Int128 remaining = engine::parse_amount(available_text, decimals).count;
     for (std::size_t c = 0; c < engine::estate_classes_count; ++c) {
         const auto class_id = static_cast<engine::EstateClass>(c);
@@ -124,7 +149,9 @@ void read_sources(const nlohmann::json& summary, claims::RunRecord& record) {
         record.sources.push_back({fmt::format("estate:{}", name), currency,
                                   engine::format_units(remaining, decimals),
                                   text_at(figures, "claims"), allocated,
-                                  engine::format_units(after, decimals), tranche});
+                                  engine::format_units(after, decimals),
+                                  is_convenience ? convenience_tranche(record, tranche)
+                                                 : tranche});
         remaining = after;
     }
 }

@@ -97,19 +97,23 @@ std::string render_coverage_section(const ReportContext& context) {
     std::string html =
         "<section id=\"coverage\"><h2>Coverage per asset</h2>\n<table class=\"data\">"
         "<thead><tr><th>Asset</th><th>Claims</th><th>Pool</th><th>Coverage</th>"
-        "<th class=\"barcol\">Pool vs claims</th></tr></thead><tbody>\n";
+        "<th>Cost</th><th class=\"barcol\">Pool vs claims</th></tr></thead><tbody>\n";
     for (const auto& [asset, figures] : object_at(context.summary, "assets").items()) {
         const std::string coverage = text_at(figures, "coverage");
+        const std::string cost = text_at(figures, "cost");
         const std::string width = coverage.empty() ? "0%" : percent_width(coverage);
         html += fmt::format(
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-            "<td class=\"num\">{}</td><td class=\"barcol\"><div class=\"bar\">"
-            "<div class=\"fill\" style=\"width:{}\"></div></div></td></tr>\n",
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"barcol\">"
+            "<div class=\"bar\"><div class=\"fill\" style=\"width:{}\"></div></div></td></tr>\n",
             html_escape(asset), html_escape(text_at(figures, "claims")),
             html_escape(text_at(figures, "pool")),
-            coverage.empty() ? "&ndash;" : html_escape(width), width);
+            coverage.empty() ? "&ndash;" : html_escape(width),
+            cost.empty() ? "&ndash;" : html_escape(cost), width);
     }
-    return html + "</tbody></table></section>\n";
+    return html + "</tbody></table>\n<p class=\"note\">Coverage is (pool &minus; cost) / claims: "
+                  "a pool's cost (<code>pool_cost</code>) is withdrawn before its split.</p>"
+                  "</section>\n";
 }
 
 std::string render_sources_section(const ReportContext& context) {
@@ -138,6 +142,67 @@ std::string render_sources_section(const ReportContext& context) {
                   "customer-class lines, a fund's eligible shortfall value, an estate class's "
                   "claims. An estate class is offered what the classes before it left; a pool's "
                   "<em>left</em> is its surplus, which goes to the estate.</p></section>\n";
+}
+
+std::string render_payments_section(const ReportContext& context) {
+    const json& summary = context.summary;
+    std::string body;
+    if (summary.contains("convenience") && summary["convenience"].is_object()) {
+        const json& convenience = summary["convenience"];
+        body += "<h3>Convenience class</h3>\n<table class=\"data\" id=\"convenience\"><thead>"
+                "<tr><th>Claimants</th><th>By election</th><th>Claims in the class</th>"
+                "<th>Allocated</th></tr></thead><tbody>\n";
+        body += row({text_at(convenience, "claimants"), text_at(convenience, "elected"),
+                     text_at(convenience, "claims"), text_at(convenience, "allocated")},
+                    0);
+        body += "</tbody></table>\n<p class=\"note\">A claimant worth at most the threshold "
+                "(or, when elective, one that elected the class, waiving the excess) is paid "
+                "only in the estate's convenience class, on its claim <em>k</em> = rate &times; "
+                "its value; its lines take no part in pools and funds.</p>\n";
+    }
+    const auto conversions = summary.find("conversions");
+    if (conversions != summary.end() && conversions->is_array() && !conversions->empty()) {
+        body += "<h3>Conversions</h3>\n<table class=\"data\" id=\"conversions\"><thead><tr>"
+                "<th>From</th><th>To</th><th>Amount converted</th><th>Paid as</th></tr>"
+                "</thead><tbody>\n";
+        for (const json& conversion : *conversions) {
+            body += row({text_at(conversion, "from_asset"), text_at(conversion, "to_asset"),
+                         text_at(conversion, "from_amount"), text_at(conversion, "to_amount")},
+                        2);
+        }
+        body += "</tbody></table>\n<p class=\"note\">Each allocation is paid in one asset: an "
+                "in-kind allocation paid in cash is sold at the asset's "
+                "<code>estate_price</code>; money paid in an asset is converted at that asset's "
+                "<code>distribution_price</code>, one allocation at a time, before catch-up."
+                "</p>\n";
+    }
+    const json& not_completed = object_at(summary, "payments_not_completed");
+    if (!not_completed.empty()) {
+        body += "<h3>Payments not completed</h3>\n<table class=\"data\" "
+                "id=\"payments-not-completed\"><thead><tr><th>Status</th><th>Asset</th>"
+                "<th>Amount</th></tr></thead><tbody>\n";
+        for (const auto& [status, amounts] : not_completed.items()) {
+            for (const auto& [asset, amount] : amounts.items()) {
+                body += row({status, asset, text_of_json(amount)}, 2);
+            }
+        }
+        body += "</tbody></table>\n<p class=\"note\">A failed or returned payment was not "
+                "received: it does not count in catch-up and its amount is payable again.</p>\n";
+    }
+    const auto after = summary.find("transfers_after_record_date");
+    if (after != summary.end() && after->is_number_integer() && after->get<long long>() > 0) {
+        body += fmt::format("<p id=\"after-record-date\">{} transfer(s) effective after the "
+                            "record date {}: not applied, without a finding.</p>\n",
+                            after->get<long long>(),
+                            context.config.record_date
+                                ? html_escape(context.config.record_date->text())
+                                : std::string("(not in case.toml now)"));
+    }
+    if (body.empty()) {
+        return "";
+    }
+    return "<section id=\"payments\"><h2>Convenience class, conversions and payments</h2>\n" +
+           body + "</section>\n";
 }
 
 std::string render_recovery_section(const ReportContext& context) {

@@ -23,6 +23,10 @@ struct ReportContext {
 [[nodiscard]] std::string render_coverage_section(const ReportContext& context);
 // Pools, funds and estate classes: available, allocated, left.
 [[nodiscard]] std::string render_sources_section(const ReportContext& context);
+// SPEC v3 from summary.json: the convenience class (claimants, elected, claims, allocated),
+// conversions, payments not completed (failed, returned) and transfers after the record
+// date; "" when the run has none of them.
+[[nodiscard]] std::string render_payments_section(const ReportContext& context);
 // Histogram of recovery rates per claimant.
 [[nodiscard]] std::string render_recovery_section(const ReportContext& context);
 // Decision codes with their counts, and payout statuses with theirs.

@@ -40,10 +40,19 @@ std::string case_toml(const SynthPlan& plan) {
         "administrator = \"Attorney Synth\"\ncurrency = \"JPY\"\n"
         "cutoff = 2026-03-01T00:00:00+09:00\nbar_date = 2026-06-30\n",
         plan.seed, n, plan.assets_count, plan.seed, plan.seed % 10'000);
+    if (plan.v3_rules) {
+        toml += "record_date = 2026-09-30\n";
+    }
     for (int a = 0; a < plan.assets_count; ++a) {
         const SynthAsset& asset = synth_assets()[static_cast<std::size_t>(a)];
         fmt::format_to(std::back_inserter(toml), "\n[assets.{}]\ndecimals = {}\nprice = \"{}\"\n",
                        asset.id, asset.decimals, asset.price);
+        // v3: BTC costs a little and can be paid in; ETH's in-kind shares are paid in cash.
+        if (plan.v3_rules && asset.id == "BTC") {
+            toml += "pool_cost = \"0.01\"\ndistribution_price = \"9500000\"\n";
+        } else if (plan.v3_rules && asset.id == "ETH") {
+            toml += "paid_in = \"cash\"\nestate_price = \"430000\"\n";
+        }
     }
     fmt::format_to(std::back_inserter(toml),
                    "\n[rules]\nunfiled = \"admit\"\nexcess = \"dispute\"\nlate = \"subordinate\"\n"
@@ -59,6 +68,10 @@ std::string case_toml(const SynthPlan& plan) {
                    "insurer = \"Synthetic Insurer K.K.\"\namount = \"{}\"\ntranche = 1\n"
                    "\n[estate]\ncash = \"{}\"\ntranche = 2\n",
                    n * 8'000, n * 2'000, n * 2'000);
+    if (plan.v3_rules) {
+        toml += "\n[convenience]\nthreshold = \"50000\"\nrate = \"1.2\"\ntranche = 1\n"
+                "elective = true\n";
+    }
     return toml;
 }
 
@@ -89,6 +102,25 @@ std::uint64_t write_holdings(const std::filesystem::path& folder, const SynthPla
     }
     holdings.close();
     return holdings.rows_count();
+}
+
+// v3: every 20th customer is paid fund and estate money in BTC, every 30th takes its ETH
+// in kind, every 50th elects the convenience class.
+std::uint64_t write_elections(const std::filesystem::path& folder, const SynthPlan& plan) {
+    CsvFile elections(folder / "elections.csv", "customer_id,election,asset");
+    for (std::uint64_t index = 0; index < plan.customers_count; ++index) {
+        if (plan.assets_count > 1 && index % 20 == 7) {
+            elections.row("C{:09},convert,BTC", index);
+        }
+        if (plan.assets_count > 2 && index % 30 == 11) {
+            elections.row("C{:09},kind,ETH", index);
+        }
+        if (index % 50 == 13) {
+            elections.row("C{:09},convenience,", index);
+        }
+    }
+    elections.close();
+    return elections.rows_count();
 }
 
 std::uint64_t write_creditors(const std::filesystem::path& folder, const SynthPlan& plan) {
@@ -130,7 +162,7 @@ SynthCounts write_synth_case(const std::filesystem::path& folder, const SynthPla
     KANZAI_ASSERT(plan.assets_count >= 1);
     KANZAI_ASSERT(plan.assets_count <= synth_assets_max);
     write_text(folder / "case.toml", case_toml(plan));
-    SynthFiles files(folder);
+    SynthFiles files(folder, plan);
     SynthTotals totals;
     for (std::uint64_t index = 0; index < plan.customers_count; ++index) {
         write_customer(files, totals, plan, index);
@@ -147,6 +179,9 @@ SynthCounts write_synth_case(const std::filesystem::path& folder, const SynthPla
     };
     counts.holdings = write_holdings(folder, plan, totals);
     counts.creditors = write_creditors(folder, plan);
+    if (plan.v3_rules) {
+        counts.elections = write_elections(folder, plan);
+    }
     return counts;
 }
 

@@ -18,6 +18,9 @@ struct SynthPlan {
     std::uint64_t customers_count = 0;  // >= 1
     int assets_count = 5;               // 1..synth_assets_max, the case currency JPY included
     std::uint64_t seed = 1;
+    // SPEC v3's rules too: a record date, a pool cost, a distribution price and paid_in, a
+    // convenience class, elections and failed payments.
+    bool v3_rules = false;
 };
 
 // One asset of the synthetic case: its SPEC parameters and how the population holds it.
@@ -43,6 +46,7 @@ struct SynthCounts {
     std::uint64_t payments = 0;
     std::uint64_t holdings = 0;
     std::uint64_t creditors = 0;
+    std::uint64_t elections = 0;
 };
 
 // Writes every file of a case folder into `folder` (which must exist and be empty).

@@ -35,7 +35,8 @@ int run_synth(const SynthOptions& options) {
     const SynthCounts counts =
         write_synth_case(staged.staging_path(), {.customers_count = options.customers,
                                                  .assets_count = options.assets,
-                                                 .seed = options.seed});
+                                                 .seed = options.seed,
+                                                 .v3_rules = options.v3_rules});
     staged.publish();
     staged.keep();
     // A synthetic case folder is as readable as any other case folder (staging is 0700).
@@ -46,10 +47,10 @@ int run_synth(const SynthOptions& options) {
                     ignored);
     fmt::print(
         "{}: {} customers, {} ledger rows, {} claims, {} identities, {} transfers, "
-        "{} determinations, {} payments, {} holdings, {} creditors (seed {})\n",
+        "{} determinations, {} payments, {} holdings, {} creditors, {} elections (seed {})\n",
         target.string(), counts.customers, counts.ledger, counts.claims, counts.identities,
         counts.transfers, counts.determinations, counts.payments, counts.holdings, counts.creditors,
-        options.seed);
+        counts.elections, options.seed);
     return exit_done;
 }
 

@@ -205,7 +205,7 @@ void CustomerWriter::oddities() {
 
 }  // namespace
 
-SynthFiles::SynthFiles(const std::filesystem::path& folder)
+SynthFiles::SynthFiles(const std::filesystem::path& folder, const SynthPlan& plan)
     : customers(folder / "customers.csv", "customer_id,name,kind,kyc,sanctioned,country"),
       ledger(folder / "ledger.csv", "account_id,customer_id,asset,balance"),
       claims(folder / "claims.csv", "claim_id,customer_id,asset,amount,filed_on,amends"),
@@ -213,7 +213,9 @@ SynthFiles::SynthFiles(const std::filesystem::path& folder)
       transfers(folder / "transfers.csv", "transfer_id,claim_id,from_id,to_id,effective_on"),
       determinations(folder / "determinations.csv",
                      "claim_id,decision,amount,reason,decided_by,decided_on"),
-      payments(folder / "payments.csv", "payee_id,asset,amount,tranche,paid_on") {}
+      payments(folder / "payments.csv",
+               plan.v3_rules ? "payee_id,asset,amount,tranche,paid_on,status"
+                             : "payee_id,asset,amount,tranche,paid_on") {}
 
 void SynthFiles::close() {
     for (CsvFile* file :
@@ -241,8 +243,12 @@ void write_customer(SynthFiles& files, SynthTotals& totals, const SynthPlan& pla
             totals.liability_units[a] += std::max<Int128>(entitlement, 0);
             writer.file_claims(assets[a], entitlement);
             if (a == 0 && entitlement > 100'000 && writer.rng.chance(150)) {
-                files.payments.row("C{:09},JPY,{},1,2026-04-15", index,
-                                   engine::format_units(entitlement / 10, 0));
+                // With v3 rules one payment in five failed: payable again.
+                const char* status = !plan.v3_rules           ? ""
+                                     : writer.rng.chance(2000) ? ",failed"
+                                                               : ",paid";
+                files.payments.row("C{:09},JPY,{},1,2026-04-15{}", index,
+                                   engine::format_units(entitlement / 10, 0), status);
             }
         }
     }

@@ -13,7 +13,7 @@
 namespace kanzai::tools {
 
 struct SynthFiles {
-    explicit SynthFiles(const std::filesystem::path& folder);
+    SynthFiles(const std::filesystem::path& folder, const SynthPlan& plan);
     void close();
 
     CsvFile customers;

@@ -103,8 +103,73 @@ inline Allocation allocation_of(bool is_creditor, std::uint32_t line_index,
             .source_kind = source_kind};
 }
 
-inline Result run(const engine::WaterfallInput& in) {
+// SPEC step 0, literally: c_g over each claimant's customer-class lines, membership, k_g
+// rounded, split in proportion to the values (floors, then one unit at a time to the largest
+// remainder, no W <= P clause). Moves the members' lines to LineClass::convenience and
+// returns each line's share (0 outside the class).
+inline std::vector<Int128> convenience_claims(engine::WaterfallInput& in) {
     using engine::LineClass;
+    std::vector<Int128> claims(in.lines.size(), 0);
+    if (!in.convenience) {
+        return claims;
+    }
+    const engine::WaterfallConvenience& rule = *in.convenience;
+    for (std::uint32_t g = 0; g < in.claimants_count; ++g) {
+        std::vector<std::size_t> members;
+        std::vector<Int128> values;
+        Int128 c = 0;
+        for (std::size_t i = 0; i < in.lines.size(); ++i) {
+            const engine::WaterfallLine& line = in.lines[i];
+            if (line.claimant_index == g && line.line_class == LineClass::customer) {
+                members.push_back(i);
+                values.push_back(value_of(in.lines[i].units.count,
+                                          in.assets[in.lines[i].asset_index].valuation));
+                c += values.back();
+            }
+        }
+        const Int128 threshold = rule.threshold.count;
+        const bool in_class = (c > 0 && c <= threshold) ||
+                              (rule.elective && c > threshold && rule.elected[g]);
+        if (!in_class) {
+            continue;
+        }
+        // k = rate * min(c, threshold), the rate scaled by 10^18, rounded as values are.
+        const engine::Valuation at_rate{.asset_decimals = 0,
+                                        .currency_decimals = 0,
+                                        .price = rule.rate,
+                                        .rounding = rule.rounding};
+        const Int128 k = value_of(std::min(c, threshold), at_rate);
+        std::vector<Int128> parts(members.size());
+        std::vector<Int128> remainders(members.size());
+        Int128 given = 0;
+        for (std::size_t j = 0; j < members.size(); ++j) {
+            parts[j] = k * values[j] / c;
+            remainders[j] = k * values[j] % c;
+            given += parts[j];
+        }
+        std::vector<bool> served(members.size(), false);
+        for (Int128 unit = given; unit < k; ++unit) {
+            std::size_t best = members.size();
+            for (std::size_t j = 0; j < members.size(); ++j) {
+                if (!served[j] && (best == members.size() || remainders[j] > remainders[best])) {
+                    best = j;
+                }
+            }
+            served[best] = true;
+            parts[best] += 1;
+        }
+        for (std::size_t j = 0; j < members.size(); ++j) {
+            in.lines[members[j]].line_class = LineClass::convenience;
+            claims[members[j]] = parts[j];
+        }
+    }
+    return claims;
+}
+
+inline Result run(const engine::WaterfallInput& original) {
+    using engine::LineClass;
+    engine::WaterfallInput in = original;
+    const std::vector<Int128> convenience = convenience_claims(in);
     const std::size_t n = in.lines.size();
     const std::size_t funds = in.funds.size();
     Result out;
@@ -222,10 +287,14 @@ inline Result run(const engine::WaterfallInput& in) {
         const auto cls = static_cast<engine::EstateClass>(k);
         std::vector<Int128> weights;
         for (std::size_t i = 0; i < n; ++i) {
-            const bool general = in.lines[i].line_class == LineClass::customer;
-            if (cls == engine::EstateClass::general && general) {
+            const LineClass line_class = in.lines[i].line_class;
+            if (cls == engine::EstateClass::general && line_class == LineClass::customer) {
                 weights.push_back(remaining[i]);
-            } else if (cls == engine::EstateClass::subordinated && !general) {
+            } else if (cls == engine::EstateClass::convenience &&
+                       line_class == LineClass::convenience) {
+                weights.push_back(convenience[i]);
+            } else if (cls == engine::EstateClass::subordinated &&
+                       line_class == LineClass::subordinated) {
                 weights.push_back(whole[i]);
             } else {
                 weights.push_back(0);
@@ -270,13 +339,14 @@ inline Result run(const engine::WaterfallInput& in) {
             }
         }
         if (line_estate[i] > 0) {
-            const auto cls = line.line_class == LineClass::customer
-                                 ? engine::EstateClass::general
-                                 : engine::EstateClass::subordinated;
-            out.allocations.push_back(allocation_of(false, i, engine::SourceKind::estate,
-                                                    static_cast<std::uint32_t>(cls), currency,
-                                                    line_estate[i], in.estate_tranche,
-                                                    line_estate_weight[i]));
+            const bool is_convenience = line.line_class == LineClass::convenience;
+            const auto cls = line.line_class == LineClass::customer ? engine::EstateClass::general
+                             : is_convenience ? engine::EstateClass::convenience
+                                              : engine::EstateClass::subordinated;
+            out.allocations.push_back(allocation_of(
+                false, i, engine::SourceKind::estate, static_cast<std::uint32_t>(cls), currency,
+                line_estate[i], is_convenience ? in.convenience->tranche : in.estate_tranche,
+                line_estate_weight[i]));
         }
     }
     for (std::uint32_t c = 0; c < in.creditors.size(); ++c) {

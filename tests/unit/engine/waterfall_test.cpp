@@ -33,6 +33,7 @@ constexpr auto subordinated_class =
 struct RandomShape {
     std::uint32_t funds_max = 3;
     bool floors = true;
+    bool convenience = false;  // a [convenience] rule, not yet applied (step 0 is the caller's)
 };
 
 WaterfallAsset random_asset(Random& random, int currency_decimals, Rounding rounding) {
@@ -126,6 +127,22 @@ WaterfallInput random_input(Random& random, const RandomShape& shape) {
             random.below(3) == 0 ? 0 : static_cast<Int128>(random.below(cost_bound))};
     }
     add_funds_and_creditors(random, shape, input);
+    if (shape.convenience) {
+        // Thresholds below, at and above typical claimant values; rates below, at and above 1.
+        constexpr long long rates_per_ten[] = {5, 10, 12, 30};
+        WaterfallConvenience rule{
+            .threshold = {static_cast<Int128>(1 + random.below(40000))},
+            .rate = {rates_per_ten[random.below(4)] * pow10(17)},
+            .rounding = rounding,
+            .tranche = static_cast<int>(1 + random.below(3)),
+            .elective = random.below(2) == 0,
+            .elected = {},
+            .line_claims = {}};
+        for (std::uint32_t g = 0; g < input.claimants_count; ++g) {
+            rule.elected.push_back(random.below(3) == 0);
+        }
+        input.convenience = std::move(rule);
+    }
     return input;
 }
 
@@ -367,6 +384,33 @@ TEST_CASE("waterfall: no line recovers more than its value; invariants hold when
             REQUIRE(result.lines[i].pool_units <= input.lines[i].units);
         }
     }
+}
+
+TEST_CASE("waterfall: the convenience class agrees with the reference model") {
+    const unsigned long long seed = kanzai::testing::seed_or(20261202);
+    CAPTURE(seed);
+    Random random(seed);
+    int members = 0;
+    for (int round = 0; round < 3000; ++round) {
+        CAPTURE(round);
+        const WaterfallInput input = random_input(random, {.convenience = true});
+        WaterfallInput classified = input;
+        REQUIRE_FALSE(apply_convenience_class(classified).has_value());
+        const WaterfallResult result = run_waterfall(classified);
+        const reference::Result expected = reference::run(input);
+        REQUIRE(result.allocations.size() == expected.allocations.size());
+        for (std::size_t k = 0; k < expected.allocations.size(); ++k) {
+            CAPTURE(k);
+            REQUIRE(same_allocation(result.allocations[k], expected.allocations[k]));
+        }
+        for (std::size_t k = 0; k < estate_classes_count; ++k) {
+            REQUIRE(result.estate.classes[k].claims.count == expected.class_claims[k]);
+            REQUIRE(result.estate.classes[k].allocated.count == expected.class_allocated[k]);
+        }
+        REQUIRE(result.estate.residue.count == expected.residue);
+        members += static_cast<int>(result.convenience.claimants);
+    }
+    CHECK(members > 1000);  // the class is not empty in most rounds: the test is not vacuous
 }
 
 TEST_CASE("waterfall: disputed lines take their full share everywhere") {

@@ -335,3 +335,149 @@ TEST_CASE("explain: ledger rows are shown while ledger.csv is unchanged, and onl
     CHECK(out.find("\nLedger rows: not shown (ledger.csv has changed since run 1).\n") !=
           std::string::npos);
 }
+
+TEST_CASE("explain: a convenience claimant's value, claim in the class and share of it") {
+    TempCase c;
+    static_cast<void>(record_golden(c, "convenience"));
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "K2", out, err) == 0);
+    CHECK(err == "");
+    CHECK(out ==
+          "Run 1 of case \"Golden convenience\", recorded 2026-07-01T09:30:00Z by kanzai 0.1.0\n"
+          "Explaining K2\n"
+          "\n"
+          "Ledger rows (ledger.csv, unchanged since this run):\n"
+          "  customer C2, account A2: 0.01234567 BTC\n"
+          "  customer C2, account A3: 50,000 JPY\n"
+          "\n"
+          "Claim K2 (customer C2, asset BTC)\n"
+          "  Decision: A-MATCHES-LEDGER: filed 0.01234567 BTC; ledger 0.01234567 BTC; admitted "
+          "as filed\n"
+          "  Filed 0.01234567 BTC; ledger 0.01234567 BTC; admitted 0.01234567 BTC; disputed "
+          "0.00000000 BTC\n"
+          "  Class customer; the admitted amount is worth 123,456 JPY at the case price\n"
+          "  Claimant C2; payee C2\n"
+          "  Convenience class: claimant C2 is worth 173,456 JPY (c_g, its customer-class lines "
+          "at the case price); at most the threshold of 200,000 JPY, so in the class; its claim "
+          "in the class (k_g) is 208,147 JPY.\n"
+          "  This claim's admitted line is paid 148,147 JPY of it in the estate's convenience "
+          "class, and takes no part in pools and funds.\n"
+          "  Allocations:\n"
+          "    admitted portion from estate:convenience (tranche 2): 104,302 JPY\n"
+          "      estate:convenience split 400,000 JPY over claims in the class worth 568,147 JPY; "
+          "this line weighed 148,147 JPY (its claim in the class) and got 104,302 JPY; 0 JPY "
+          "was left after this class.\n"
+          "      Paid in JPY as allocated.\n"
+          "\n"
+          "Payouts to C2 (all claims it holds, by asset, tranche and status):\n"
+          "  #1: 146,545 JPY, tranche 2, payable\n");
+    out.clear();
+    CHECK(explain(c, "K5", out, err) == 0);
+    CHECK(out.find("  Convenience class: claimant C4 is worth 5,000,000 JPY (c_g, its "
+                   "customer-class lines at the case price); above the threshold of 200,000 JPY, "
+                   "in the class by its election (the excess waived); its claim in the class "
+                   "(k_g) is 240,000 JPY.\n") != std::string::npos);
+    out.clear();
+    CHECK(explain(c, "K4", out, err) == 0);
+    CHECK(out.find("claimant C3 is worth 10,000,000 JPY (c_g, its customer-class lines at the "
+                   "case price); above the threshold of 200,000 JPY and no election: not in the "
+                   "class.\n") != std::string::npos);
+    CHECK(out.find("      pool:BTC split 1.10000000 BTC (its 1.20000000 BTC less a cost of "
+                   "0.10000000 BTC) over claims of 1.00000000 BTC;") != std::string::npos);
+    out.clear();
+    CHECK(explain(c, "K3", out, err) == 0);
+    CHECK(out.find("  Claimant C2; payee C2\n"
+                   "  Transfer T2 (C2 to C5, effective 2026-10-01) is after the record date "
+                   "2026-09-30: not applied (counted in transfers_after_record_date).\n") !=
+          std::string::npos);
+    CHECK(out.find("  This claim's admitted line is paid 60,000 JPY of it") != std::string::npos);
+    out.clear();
+    CHECK(explain(c, "K2", out, err, true) == 0);
+    CHECK(out.find(R"("convenience": {
+        "claimant_id": "C2",
+        "value": "173456",
+        "threshold": "200000",
+        "in_class": true,
+        "by_election": false,
+        "claim": "208147",
+        "lines": [
+          {
+            "portion": "admitted",
+            "claim": "148147"
+          }
+        ]
+      },)") != std::string::npos);
+}
+
+TEST_CASE("explain: each allocation's asset paid, a conversion's price, a failed payment") {
+    TempCase c;
+    static_cast<void>(record_golden(c, "conversions"));
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "D1", out, err) == 0);
+    CHECK(err == "");
+    CHECK(out.ends_with(
+        "  Allocations:\n"
+        "    admitted portion from pool:BTC (tranche 1): 0.80000000 BTC\n"
+        "      pool:BTC split 2.40000000 BTC over claims of 3.00000000 BTC; this line weighed "
+        "1.00000000 BTC (its amount) and got 0.80000000 BTC; 0.00000000 BTC of surplus went to "
+        "the estate.\n"
+        "      Paid as 7,200,000 JPY: sold at BTC's estate_price of 9,000,000 JPY (0.80000000 "
+        "BTC to 7,200,000 JPY).\n"
+        "    admitted portion from fund:reserve (tranche 1): 1,000,000 JPY\n"
+        "      fund:reserve split 3,000,000 JPY over remaining shortfalls worth 6,000,000 JPY; "
+        "this line weighed 2,000,000 JPY (its remaining shortfall value; floors and caps per "
+        "claimant apply first) and got 1,000,000 JPY; 0 JPY was left over.\n"
+        "      Paid as 0.08333333 BTC: converted at BTC's distribution_price of 12,000,000 JPY "
+        "(1,000,000 JPY to 0.08333333 BTC).\n"
+        "    admitted portion from estate:general (tranche 2): 171,429 JPY\n"
+        "      estate:general split 600,000 JPY over claims in the class worth 3,500,000 JPY; "
+        "this line weighed 1,000,000 JPY (its claim in the class) and got 171,429 JPY; 0 JPY "
+        "was left after this class.\n"
+        "      Paid as 0.01428575 BTC: converted at BTC's distribution_price of 12,000,000 JPY "
+        "(171,429 JPY to 0.01428575 BTC).\n"
+        "\n"
+        "Payouts to D1 (all claims it holds, by asset, tranche and status):\n"
+        "  #1: 0.08333333 BTC, tranche 1, payable\n"
+        "  #2: 0.01428575 BTC, tranche 2, below_minimum\n"
+        "  #3: 7,200,000 JPY, tranche 1, payable\n"
+        "  Earlier payments (payments.csv):\n"
+        "    7,200,000 JPY on 2026-08-01, failed: not received, so payable again\n"));
+    out.clear();
+    CHECK(explain(c, "K3", out, err) == 0);
+    CHECK(out.find("      Paid as 4.00000000 ETH: converted at ETH's distribution_price of "
+                   "250,000 JPY (1,000,000 JPY to 4.00000000 ETH).\n") != std::string::npos);
+    out.clear();
+    CHECK(explain(c, "K2", out, err) == 0);
+    CHECK(out.find("    admitted portion from pool:BTC (tranche 1): 0.80000000 BTC\n"
+                   "      pool:BTC split") != std::string::npos);
+    CHECK(out.find("      Paid in BTC as allocated.\n") != std::string::npos);  // elected kind
+    CHECK(out.find("    0.05000000 BTC on 2026-08-01, paid: received, counted in catch-up\n") !=
+          std::string::npos);
+    out.clear();
+    CHECK(explain(c, "K1", out, err, true) == 0);
+    CHECK(out.find(R"("paid": {
+            "asset": "JPY",
+            "amount": "7200000",
+            "converted": true,
+            "price_name": "estate_price",
+            "price_asset": "BTC",
+            "price": "9000000"
+          })") != std::string::npos);
+    CHECK(out.find(R"("status": "failed",
+      "received": false)") != std::string::npos);
+    // An input changed since the run: nothing recomputed, and said so.
+    {
+        std::FILE* payments = std::fopen((c.path / "payments.csv").string().c_str(), "a");
+        REQUIRE(payments != nullptr);
+        std::fputs("D1,JPY,1,1,2026-08-02,paid\n", payments);
+        std::fclose(payments);
+    }
+    out.clear();
+    CHECK(explain(c, "D1", out, err) == 0);
+    CHECK(out.find("\nConvenience class, asset paid, payments and transfers after the record "
+                   "date: not shown (the inputs or the engine have changed since run 1).\n") !=
+          std::string::npos);
+    CHECK(out.find("Paid as") == std::string::npos);
+}

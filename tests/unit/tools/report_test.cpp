@@ -268,72 +268,128 @@ TEST_CASE("notices: exact text for one payee") {
 }
 
 TEST_CASE("report: a run reads back the same from case.db and from its run folder") {
-    namespace fs = std::filesystem;
-    const fs::path source_dir = source_tree();
-    REQUIRE(fs::exists(source_dir / "samples" / "tutorial" / "case.toml"));
-    const fs::path case_folder = fs::temp_directory_path() /
-                                 ("kanzai-report-test-" + std::to_string(::getpid()));
-    fs::remove_all(case_folder);
-    fs::copy(source_dir / "samples" / "tutorial", case_folder);
-    kanzai::claims::Diagnostics diagnostics;
-    std::optional<kanzai::tools::ComputedRun> computed =
-        kanzai::tools::compute_run(case_folder.string(), diagnostics);
-    REQUIRE(computed);
-    RunRecord recorded = kanzai::tools::run_header(*computed);
-    recorded.number = 1;
-    recorded.out_folder = (case_folder / "out" / "run-0001").string();
-    {
-        kanzai::tools::StagedDir staged(recorded.out_folder);
-        kanzai::tools::write_run(*computed, recorded, {.folder = &staged, .rows = &recorded});
-        staged.publish();
-        staged.keep();
-    }
-    const RunRecord from_folder = kanzai::tools::read_report_run(case_folder.string(), 1);
-    {
-        kanzai::claims::CaseDb db((case_folder / "case.db").string());
-        db.insert_run(recorded).commit();
-    }
-    const RunRecord from_db = kanzai::tools::read_report_run(case_folder.string(), std::nullopt);
-    fs::remove_all(case_folder);
+    // The convenience golden: a pool cost (the pool less its cost was split) and the
+    // convenience class's own tranche, which summary.json does not carry.
+    for (const char* sample : {"samples/tutorial", "tests/golden/convenience/case"}) {
+        CAPTURE(sample);
+        namespace fs = std::filesystem;
+        const fs::path source_dir = source_tree();
+        REQUIRE(fs::exists(source_dir / sample / "case.toml"));
+        const fs::path case_folder = fs::temp_directory_path() /
+                                     ("kanzai-report-test-" + std::to_string(::getpid()));
+        fs::remove_all(case_folder);
+        fs::copy(source_dir / sample, case_folder);
+        kanzai::claims::Diagnostics diagnostics;
+        std::optional<kanzai::tools::ComputedRun> computed =
+            kanzai::tools::compute_run(case_folder.string(), diagnostics);
+        REQUIRE(computed);
+        RunRecord recorded = kanzai::tools::run_header(*computed);
+        recorded.number = 1;
+        recorded.out_folder = (case_folder / "out" / "run-0001").string();
+        {
+            kanzai::tools::StagedDir staged(recorded.out_folder);
+            kanzai::tools::write_run(*computed, recorded, {.folder = &staged, .rows = &recorded});
+            staged.publish();
+            staged.keep();
+        }
+        const RunRecord from_folder = kanzai::tools::read_report_run(case_folder.string(), 1);
+        {
+            kanzai::claims::CaseDb db((case_folder / "case.db").string());
+            db.insert_run(recorded).commit();
+        }
+        const RunRecord from_db =
+            kanzai::tools::read_report_run(case_folder.string(), std::nullopt);
+        fs::remove_all(case_folder);
 
-    CHECK(from_db.allocations.at(0).weight == recorded.allocations.at(0).weight);
-    CHECK(!recorded.allocations.at(0).weight.empty());
-    CHECK(from_folder.summary_json == recorded.summary_json);
-    CHECK(from_folder.engine == recorded.engine);
-    REQUIRE(from_folder.decisions.size() == recorded.decisions.size());
-    for (std::size_t i = 0; i < recorded.decisions.size(); ++i) {
-        const auto& a = from_folder.decisions[i];
-        const auto& b = recorded.decisions[i];
-        CHECK(std::tie(a.claim_id, a.customer_id, a.claimant_id, a.payee_id, a.asset, a.filed,
-                       a.ledger, a.admitted, a.disputed, a.claim_class, a.code, a.reason,
-                       a.value) ==
-              std::tie(b.claim_id, b.customer_id, b.claimant_id, b.payee_id, b.asset, b.filed,
-                       b.ledger, b.admitted, b.disputed, b.claim_class, b.code, b.reason,
-                       b.value));
+        CHECK(from_db.allocations.at(0).weight == recorded.allocations.at(0).weight);
+        CHECK(!recorded.allocations.at(0).weight.empty());
+        CHECK(from_folder.summary_json == recorded.summary_json);
+        CHECK(from_folder.engine == recorded.engine);
+        REQUIRE(from_folder.decisions.size() == recorded.decisions.size());
+        for (std::size_t i = 0; i < recorded.decisions.size(); ++i) {
+            const auto& a = from_folder.decisions[i];
+            const auto& b = recorded.decisions[i];
+            CHECK(std::tie(a.claim_id, a.customer_id, a.claimant_id, a.payee_id, a.asset, a.filed,
+                           a.ledger, a.admitted, a.disputed, a.claim_class, a.code, a.reason,
+                           a.value) ==
+                  std::tie(b.claim_id, b.customer_id, b.claimant_id, b.payee_id, b.asset, b.filed,
+                           b.ledger, b.admitted, b.disputed, b.claim_class, b.code, b.reason,
+                           b.value));
+        }
+        REQUIRE(from_folder.allocations.size() == recorded.allocations.size());
+        for (std::size_t i = 0; i < recorded.allocations.size(); ++i) {
+            const auto& a = from_folder.allocations[i];
+            const auto& b = recorded.allocations[i];
+            CHECK(std::tie(a.claim_id, a.portion, a.source, a.asset, a.amount, a.tranche) ==
+                  std::tie(b.claim_id, b.portion, b.source, b.asset, b.amount, b.tranche));
+        }
+        REQUIRE(from_folder.payouts.size() == recorded.payouts.size());
+        for (std::size_t i = 0; i < recorded.payouts.size(); ++i) {
+            const auto& a = from_folder.payouts[i];
+            const auto& b = recorded.payouts[i];
+            CHECK(std::tie(a.payout_id, a.payee_id, a.asset, a.amount, a.tranche, a.status) ==
+                  std::tie(b.payout_id, b.payee_id, b.asset, b.amount, b.tranche, b.status));
+        }
+        // The folder has no fund weights (eligible shortfall values); everything else matches.
+        REQUIRE(from_folder.sources.size() == recorded.sources.size());
+        for (std::size_t i = 0; i < recorded.sources.size(); ++i) {
+            const auto& a = from_folder.sources[i];
+            const auto& b = recorded.sources[i];
+            CHECK(std::tie(a.source, a.asset, a.available, a.allocated, a.left, a.tranche) ==
+                  std::tie(b.source, b.asset, b.available, b.allocated, b.left, b.tranche));
+            CHECK((a.weights == b.weights || a.source.rfind("fund:", 0) == 0));
+        }
     }
-    REQUIRE(from_folder.allocations.size() == recorded.allocations.size());
-    for (std::size_t i = 0; i < recorded.allocations.size(); ++i) {
-        const auto& a = from_folder.allocations[i];
-        const auto& b = recorded.allocations[i];
-        CHECK(std::tie(a.claim_id, a.portion, a.source, a.asset, a.amount, a.tranche) ==
-              std::tie(b.claim_id, b.portion, b.source, b.asset, b.amount, b.tranche));
-    }
-    REQUIRE(from_folder.payouts.size() == recorded.payouts.size());
-    for (std::size_t i = 0; i < recorded.payouts.size(); ++i) {
-        const auto& a = from_folder.payouts[i];
-        const auto& b = recorded.payouts[i];
-        CHECK(std::tie(a.payout_id, a.payee_id, a.asset, a.amount, a.tranche, a.status) ==
-              std::tie(b.payout_id, b.payee_id, b.asset, b.amount, b.tranche, b.status));
-    }
-    // The folder has no fund weights (eligible shortfall values); everything else matches.
-    REQUIRE(from_folder.sources.size() == recorded.sources.size());
-    for (std::size_t i = 0; i < recorded.sources.size(); ++i) {
-        const auto& a = from_folder.sources[i];
-        const auto& b = recorded.sources[i];
-        CHECK(std::tie(a.source, a.asset, a.available, a.allocated, a.left, a.tranche) ==
-              std::tie(b.source, b.asset, b.available, b.allocated, b.left, b.tranche));
-        CHECK((a.weights == b.weights || a.source.rfind("fund:", 0) == 0));
-    }
+}
+
+namespace {
+
+// A golden case's run, computed by the real pipeline, and its report.
+std::string golden_report(const std::string& name) {
+    const std::filesystem::path folder = source_tree() / "tests/golden" / name / "case";
+    kanzai::claims::Diagnostics diagnostics;
+    const std::optional<kanzai::tools::ComputedRun> computed =
+        kanzai::tools::compute_run(folder.string(), diagnostics);
+    REQUIRE(computed);
+    RunRecord run = kanzai::tools::record_of(*computed);
+    run.number = 1;
+    return kanzai::tools::render_report_html(computed->loaded.config, run);
+}
+
+}  // namespace
+
+TEST_CASE("report: the convenience class, pool costs, transfers after the record date") {
+    const std::string html = golden_report("convenience");
+    CHECK(html.find("<table class=\"data\" id=\"convenience\"><thead><tr><th>Claimants</th>"
+                    "<th>By election</th><th>Claims in the class</th><th>Allocated</th></tr>"
+                    "</thead><tbody>\n<tr><td class=\"num\">3</td><td class=\"num\">1</td>"
+                    "<td class=\"num\">568147</td><td class=\"num\">400000</td></tr>\n") !=
+          std::string::npos);
+    // BTC: claims, pool, coverage (pool less cost, over claims), cost.
+    CHECK(html.find("<tr><td>BTC</td><td class=\"num\">1.00000000</td><td class=\"num\">"
+                    "1.20000000</td><td class=\"num\">100.00%</td><td class=\"num\">"
+                    "0.10000000</td>") != std::string::npos);
+    CHECK(html.find("<p id=\"after-record-date\">1 transfer(s) effective after the record date "
+                    "2026-09-30: not applied, without a finding.</p>") != std::string::npos);
+    // The convenience class's source row pays in its own tranche 2, the estate in 3.
+    CHECK(html.find("<tr data-source=\"estate:convenience\"><td>estate:convenience</td>"
+                    "<td>JPY</td><td class=\"num\">2</td><td class=\"num\">400000</td>") !=
+          std::string::npos);
+    CHECK(html.find("id=\"conversions\"") == std::string::npos);
+}
+
+TEST_CASE("report: conversions and payments not completed") {
+    const std::string html = golden_report("conversions");
+    CHECK(html.find("<tbody>\n<tr><td>BTC</td><td>JPY</td><td class=\"num\">1.60000000</td>"
+                    "<td class=\"num\">14400000</td></tr>\n<tr><td>JPY</td><td>BTC</td>"
+                    "<td class=\"num\">2342858</td><td class=\"num\">0.19523816</td></tr>\n"
+                    "<tr><td>JPY</td><td>ETH</td><td class=\"num\">1171428</td>"
+                    "<td class=\"num\">4.68571200</td></tr>\n</tbody>") != std::string::npos);
+    CHECK(html.find("id=\"payments-not-completed\"><thead><tr><th>Status</th><th>Asset</th>"
+                    "<th>Amount</th></tr></thead><tbody>\n<tr><td>failed</td><td>JPY</td>"
+                    "<td class=\"num\">7200000</td></tr>\n</tbody>") != std::string::npos);
+    CHECK(html.find("id=\"convenience\"") == std::string::npos);
+    CHECK(html.find("after-record-date") == std::string::npos);
 }
 
 TEST_CASE("notices and report: the commands on the tutorial case") {
