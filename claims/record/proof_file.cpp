@@ -40,7 +40,10 @@ std::optional<std::string> keys_problem(const Json& object, std::span<const char
             return fmt::format("{} has no key \"{}\"", where, key);
         }
     }
-    for (const auto& [key, value] : object.items()) {
+    for (const auto& item : object.items()) {
+        // A named variable, not a structured binding: clang 14 (the fuzz build) cannot
+        // capture a binding in a lambda.
+        const std::string& key = item.key();
         if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; })) {
             return fmt::format("{} has an unknown key \"{}\"", where, key);
         }
