@@ -262,8 +262,10 @@ void ScenarioWalker::read_losses(const toml::table& table, Scenario& scenario) {
     for (const auto& [index, node] : assets_of(table, "lost_units")) {
         const Asset& asset = config_.assets[index];
         const std::string name = "scenario.lost_units." + asset.id;
+        // A copy, not the binding: clang 14 (the fuzz build) cannot capture a binding.
+        const auto asset_index = index;
         if (std::any_of(fractions.begin(), fractions.end(),
-                        [index](const auto& entry) { return entry.first == index; })) {
+                        [asset_index](const auto& entry) { return entry.first == asset_index; })) {
             error(node->source(), fmt::format("{}: {} is in scenario.lost too; a pool's loss "
                                               "is a fraction or units, not both",
                                               name, asset.id));
@@ -304,9 +306,10 @@ void ScenarioWalker::read_funds(const toml::table& table, Scenario& scenario) {
         return;
     }
     for (auto&& [fund_key, value] : *node->as_table()) {
+        const std::string_view fund_id = fund_key.str();  // a lambda cannot capture a binding
         const auto found =
             std::find_if(config_.funds.begin(), config_.funds.end(),
-                         [&](const Fund& fund) { return fund.id == fund_key.str(); });
+                         [fund_id](const Fund& fund) { return fund.id == fund_id; });
         if (found == config_.funds.end()) {
             error(fund_key.source(), fmt::format("scenario.funds names {}, which is not a fund "
                                                  "of case.toml",
