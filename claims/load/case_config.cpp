@@ -11,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "claims/load/load_support.hpp"
+#include "claims/load/toml_type.hpp"
 #include "engine/decimal.hpp"
 
 namespace kanzai::claims {
@@ -21,22 +22,6 @@ constexpr std::string_view toml_file = "case.toml";
 SourceLoc loc_of(const toml::source_region& region) {
     return {.file = std::string(toml_file), .line = region.begin.line,
             .column = region.begin.column};
-}
-
-std::string_view type_name(const toml::node& node) {
-    switch (node.type()) {
-        case toml::node_type::string: return "a string";
-        case toml::node_type::integer: return "an integer";
-        case toml::node_type::floating_point: return "a floating-point number";
-        case toml::node_type::boolean: return "a boolean";
-        case toml::node_type::date: return "a local date";
-        case toml::node_type::time: return "a local time";
-        case toml::node_type::date_time: return "a date-time";
-        case toml::node_type::array: return "an array";
-        case toml::node_type::table: return "a table";
-        case toml::node_type::none: break;
-    }
-    return "nothing";
 }
 
 // One TOML table: checks its keys against the allowed ones and reads typed values, each
@@ -72,7 +57,7 @@ public:
 
     void wrong_type(std::string_view key, const toml::node& node, std::string_view expected) {
         diagnostics_.error(loc_of(node.source()), fmt::format("{}.{} must be {}, not {}", path_,
-                                                              key, expected, type_name(node)));
+                                                              key, expected, toml_type_name(node)));
     }
 
     void error(const toml::node& node, std::string message) {
@@ -292,7 +277,7 @@ const toml::table* ConfigWalker::sub_table(TableReader& parent, std::string_view
         return nullptr;
     }
     if (!node->is_table()) {
-        parent.error(*node, fmt::format("{} must be a table, not {}", key, type_name(*node)));
+        parent.error(*node, fmt::format("{} must be a table, not {}", key, toml_type_name(*node)));
         return nullptr;
     }
     return node->as_table();
@@ -353,7 +338,7 @@ void ConfigWalker::read_asset(const toml::key& key, const toml::node& node) {
                                        quoted(id), prefix));
     }
     if (!node.is_table()) {
-        fail(node.source(), fmt::format("{} must be a table, not {}", path, type_name(node)));
+        fail(node.source(), fmt::format("{} must be a table, not {}", path, toml_type_name(node)));
         result_.invalid_asset_ids.push_back(id);
         return;
     }
@@ -607,7 +592,7 @@ void ConfigWalker::read_funds(const toml::table& root) {
     if (!node->is_array_of_tables()) {
         diagnostics_.error(loc_of(node->source()),
                            fmt::format("fund must be an array of tables ([[fund]]), not {}",
-                                       type_name(*node)));
+                                       toml_type_name(*node)));
         return;
     }
     std::size_t number = 0;
@@ -669,7 +654,7 @@ void ConfigWalker::read_fund_assets(TableReader& reader, Fund& fund) {
     for (const toml::node& element : *node->as_array()) {
         if (!element.is_string()) {
             reader.error(element, fmt::format("{}.assets must hold asset ids as strings, not {}",
-                                              reader.path(), type_name(element)));
+                                              reader.path(), toml_type_name(element)));
             continue;
         }
         const std::string& id = element.as_string()->get();

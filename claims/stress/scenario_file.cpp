@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "claims/load/load_support.hpp"
+#include "claims/load/toml_type.hpp"
 #include "engine/decimal.hpp"
 
 namespace kanzai::claims {
@@ -17,22 +18,6 @@ namespace {
 
 constexpr std::array<std::string_view, 8> scenario_keys = {
     "id", "description", "lost", "lost_units", "prices", "estate_prices", "funds", "cash"};
-
-std::string_view type_name(const toml::node& node) {
-    switch (node.type()) {
-        case toml::node_type::string: return "a string";
-        case toml::node_type::integer: return "an integer";
-        case toml::node_type::floating_point: return "a floating-point number";
-        case toml::node_type::boolean: return "a boolean";
-        case toml::node_type::date: return "a local date";
-        case toml::node_type::time: return "a local time";
-        case toml::node_type::date_time: return "a date-time";
-        case toml::node_type::array: return "an array";
-        case toml::node_type::table: return "a table";
-        case toml::node_type::none: break;
-    }
-    return "nothing";
-}
 
 bool is_valid_id(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -96,7 +81,7 @@ std::vector<Scenario> ScenarioWalker::walk(const toml::table& root) {
     if (array == nullptr || !array->is_array_of_tables()) {
         error(list->source(), fmt::format("scenario must be an array of tables ([[scenario]]), "
                                           "not {}",
-                                          type_name(*list)));
+                                          toml_type_name(*list)));
         return scenarios_;
     }
     for (std::size_t k = 0; k < array->size(); ++k) {
@@ -153,7 +138,8 @@ void ScenarioWalker::read_scenario(const toml::table& table, std::size_t number)
 std::optional<std::string> ScenarioWalker::string_at(const toml::node& node,
                                                      const std::string& name) {
     if (!node.is_string()) {
-        error(node.source(), fmt::format("{} must be a string, not {}", name, type_name(node)));
+        error(node.source(),
+              fmt::format("{} must be a string, not {}", name, toml_type_name(node)));
         return std::nullopt;
     }
     return node.as_string()->get();
@@ -168,7 +154,7 @@ std::vector<std::pair<std::uint32_t, const toml::node*>> ScenarioWalker::assets_
     }
     if (!node->is_table()) {
         error(node->source(), fmt::format("scenario.{} must be a table, not {}", key,
-                                          type_name(*node)));
+                                          toml_type_name(*node)));
         return assets;
     }
     for (auto&& [asset_key, value] : *node->as_table()) {
@@ -302,7 +288,7 @@ void ScenarioWalker::read_funds(const toml::table& table, Scenario& scenario) {
     }
     if (!node->is_table()) {
         error(node->source(),
-              fmt::format("scenario.funds must be a table, not {}", type_name(*node)));
+              fmt::format("scenario.funds must be a table, not {}", toml_type_name(*node)));
         return;
     }
     for (auto&& [fund_key, value] : *node->as_table()) {
