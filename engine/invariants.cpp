@@ -37,13 +37,13 @@ void check_shapes(const WaterfallInput& input, const WaterfallResult& result) {
 // most one allocation per line and source. This also makes "remaining before the fund"
 // well defined while walking the allocations.
 auto order_key(const Allocation& allocation) {
-    return std::make_tuple(allocation.is_creditor, allocation.line_index,
+    return std::make_tuple(allocation.is_creditor, allocation.recipient_index,
                            allocation.source_kind, allocation.source_index);
 }
 
 void check_creditor_allocation(const WaterfallInput& input, const Allocation& allocation) {
-    KANZAI_ASSERT(allocation.line_index < input.creditors.size());
-    const WaterfallCreditor& creditor = input.creditors[allocation.line_index];
+    KANZAI_ASSERT(allocation.recipient_index < input.creditors.size());
+    const WaterfallCreditor& creditor = input.creditors[allocation.recipient_index];
     KANZAI_ASSERT(allocation.source_kind == SourceKind::estate);
     KANZAI_ASSERT(allocation.source_index == static_cast<std::uint32_t>(creditor.estate_class));
     KANZAI_ASSERT(allocation.weight == creditor.amount.count);
@@ -54,8 +54,8 @@ void check_creditor_allocation(const WaterfallInput& input, const Allocation& al
 // remaining shortfall value before that fund; from the estate at most its claim there).
 void check_line_allocation(const WaterfallInput& input, const WaterfallResult& result,
                            const Allocation& allocation, LineSums& line_sums, Sums& sums) {
-    KANZAI_ASSERT(allocation.line_index < input.lines.size());
-    const std::uint32_t i = allocation.line_index;
+    KANZAI_ASSERT(allocation.recipient_index < input.lines.size());
+    const std::uint32_t i = allocation.recipient_index;
     const WaterfallLine& line = input.lines[i];
     const bool is_customer = line.line_class == LineClass::customer;
     if (allocation.source_kind == SourceKind::pool) {
@@ -153,7 +153,7 @@ void check_allocations_and_lines(const WaterfallInput& input, const WaterfallRes
     for (std::uint32_t i = 0; i < input.lines.size(); ++i) {
         LineSums line_sums{.pool_units = {}, .remaining = result.lines[i].shortfall_value};
         for (; k < allocations.size() && !allocations[k].is_creditor &&
-               allocations[k].line_index == i;
+               allocations[k].recipient_index == i;
              ++k) {
             check_allocation(input, result, k, sums);
             check_line_allocation(input, result, allocations[k], line_sums, sums);

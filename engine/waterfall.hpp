@@ -35,7 +35,7 @@ struct WaterfallAsset {
 // One allocation line (claim, portion). Lines are given in SPEC line order: claim_id, then
 // admitted before disputed.
 struct WaterfallLine {
-    std::uint32_t claim_index = 0;     // the caller's claim index (opaque to the engine)
+    std::uint32_t decision_index = 0;  // the caller's decision index (opaque to the engine)
     Portion portion = Portion::admitted;
     LineClass line_class = LineClass::customer;
     std::uint32_t asset_index = 0;
@@ -94,7 +94,8 @@ struct Allocation {
     // What the split weighed this line by, for explanations: pool: the line's units; fund:
     // its remaining shortfall value before this fund; estate: its claim value in the class.
     Int128 weight = 0;
-    std::uint32_t line_index = 0;  // into WaterfallInput::lines, or ::creditors if is_creditor
+    // Who is paid: an index into WaterfallInput::lines, or into ::creditors if is_creditor.
+    std::uint32_t recipient_index = 0;
     // pool: asset index; fund: fund index; estate: EstateClass as an integer.
     std::uint32_t source_index = 0;
     std::uint32_t asset_index = 0;  // asset paid: the pool's asset, else the currency

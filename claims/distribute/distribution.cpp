@@ -66,7 +66,7 @@ void add_lines(const Determination& determination, engine::WaterfallInput& input
             {engine::Portion::disputed, decision.disputed}};
         for (const auto& [portion, units] : portions) {
             if (units.count > 0) {
-                input.lines.push_back({.claim_index = d,
+                input.lines.push_back({.decision_index = d,
                                        .portion = portion,
                                        .line_class = line_class,
                                        .asset_index = decision.asset_index,

@@ -17,7 +17,7 @@ namespace kanzai::claims {
 struct Distribution {
     engine::WaterfallInput input;
     engine::WaterfallResult result;
-    // Waterfall line -> index into Determination::decisions (WaterfallLine::claim_index).
+    // Waterfall line -> index into Determination::decisions (WaterfallLine::decision_index).
     // Waterfall creditor -> index into Case::creditors (WaterfallCreditor::creditor_index).
 };
 

@@ -322,8 +322,8 @@ private:
                         .amount = allocation.amount};
             if (!allocation.is_creditor) {
                 const engine::WaterfallLine& line =
-                    distribution_.input.lines[allocation.line_index];
-                const Decision& decision = determination_.decisions[line.claim_index];
+                    distribution_.input.lines[allocation.recipient_index];
+                const Decision& decision = determination_.decisions[line.decision_index];
                 payee = decision.payee_index;
                 entry.status = hold_of(loaded_, decision, line.portion, entry.eligible);
             }
@@ -397,8 +397,8 @@ private:
     }
 
     [[nodiscard]] std::uint32_t payee_of_line(const engine::Allocation& allocation) const {
-        const engine::WaterfallLine& line = distribution_.input.lines[allocation.line_index];
-        return determination_.decisions[line.claim_index].payee_index;
+        const engine::WaterfallLine& line = distribution_.input.lines[allocation.recipient_index];
+        return determination_.decisions[line.decision_index].payee_index;
     }
 
     // Catch-up (SPEC "Payouts"): reduce the payee's eligible amounts in an asset by what was
@@ -528,11 +528,11 @@ std::string_view text_of(PayoutStatus status) {
 std::string payee_of(const Case& loaded, const Determination& determination,
                      const Distribution& distribution, const engine::Allocation& allocation) {
     if (allocation.is_creditor) {
-        const auto& creditor = distribution.input.creditors[allocation.line_index];
+        const auto& creditor = distribution.input.creditors[allocation.recipient_index];
         return "creditor:" + loaded.creditors[creditor.creditor_index].id;
     }
-    const auto& line = distribution.input.lines[allocation.line_index];
-    return std::string(determination.decisions[line.claim_index].payee_id(loaded));
+    const auto& line = distribution.input.lines[allocation.recipient_index];
+    return std::string(determination.decisions[line.decision_index].payee_id(loaded));
 }
 
 PayoutSchedule schedule_payouts(const Case& loaded, const Determination& determination,
@@ -554,11 +554,12 @@ PayoutSchedule schedule_payouts(const Case& loaded, const Determination& determi
         keys.reserve(allocations.size());
         for (const engine::Allocation& allocation : allocations) {
             if (allocation.is_creditor) {
-                keys.push_back(creditor_keys[allocation.line_index]);
+                keys.push_back(creditor_keys[allocation.recipient_index]);
                 continue;
             }
-            const engine::WaterfallLine& line = distribution.input.lines[allocation.line_index];
-            const std::uint32_t payee = determination.decisions[line.claim_index].payee_index;
+            const engine::WaterfallLine& line =
+                distribution.input.lines[allocation.recipient_index];
+            const std::uint32_t payee = determination.decisions[line.decision_index].payee_index;
             // SPEC "Transfers and payees": only a claim of an unknown customer (rejected,
             // so without lines) has a payee that is not a customer.
             KANZAI_ASSERT(payee != no_index);
@@ -606,8 +607,8 @@ std::vector<std::optional<AssetPaid>> assets_paid(const Case& loaded,
         const std::uint32_t payee =
             allocation.is_creditor
                 ? no_index
-                : determination.decisions[distribution.input.lines[allocation.line_index]
-                                              .claim_index]
+                : determination.decisions[distribution.input.lines[allocation.recipient_index]
+                                              .decision_index]
                       .payee_index;
         paid.push_back(asset_paid(loaded, elections, payee, allocation));
     }

@@ -42,14 +42,14 @@ std::vector<Int128> recovery_rates(const Case& loaded, const Distribution& distr
     std::vector<Int128> rates;
     std::size_t next = 0;  // the first allocation not yet counted
     for (std::size_t first = 0; first < lines.size();) {
-        const std::uint32_t claim = lines[first].claim_index;
+        const std::uint32_t claim = lines[first].decision_index;
         Int128 value = 0;
         Int128 recovered = 0;
         std::size_t last = first;
-        for (; last < lines.size() && lines[last].claim_index == claim; ++last) {
+        for (; last < lines.size() && lines[last].decision_index == claim; ++last) {
             value = engine::checked_add(value, line_results[last].line_value.count);
             for (; next < allocations.size() && !allocations[next].is_creditor &&
-                   allocations[next].line_index == last;
+                   allocations[next].recipient_index == last;
                  ++next) {
                 const engine::Allocation& allocation = allocations[next];
                 recovered = engine::checked_add(
@@ -57,7 +57,7 @@ std::vector<Int128> recovery_rates(const Case& loaded, const Distribution& distr
                                                   valuations[allocation.asset_index]));
             }
         }
-        KANZAI_ASSERT(last == lines.size() || lines[last].claim_index > claim);
+        KANZAI_ASSERT(last == lines.size() || lines[last].decision_index > claim);
         if (value > 0) {
             rates.push_back(engine::mul_div(recovered, 1'000'000, value).quotient);
         }

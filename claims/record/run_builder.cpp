@@ -147,11 +147,11 @@ std::vector<std::uint32_t> allocation_order(const Case& loaded,
     for (std::size_t i = 0; i < allocations.size(); ++i) {
         const engine::Allocation& allocation = allocations[i];
         if (allocation.is_creditor) {
-            rank[i] = creditor_rank[allocation.line_index];
+            rank[i] = creditor_rank[allocation.recipient_index];
             continue;
         }
-        const engine::WaterfallLine& line = distribution.input.lines[allocation.line_index];
-        rank[i] = 2 * line.claim_index + 1;
+        const engine::WaterfallLine& line = distribution.input.lines[allocation.recipient_index];
+        rank[i] = 2 * line.decision_index + 1;
         portion[i] = line.portion == engine::Portion::admitted ? 0 : 1;
     }
     std::vector<std::uint32_t> order(allocations.size());
@@ -164,8 +164,8 @@ std::vector<std::uint32_t> allocation_order(const Case& loaded,
         }
         const engine::Allocation& x = allocations[a];
         const engine::Allocation& y = allocations[b];
-        if (x.is_creditor && y.is_creditor && x.line_index != y.line_index) {
-            return creditor_ids[x.line_index] < creditor_ids[y.line_index];
+        if (x.is_creditor && y.is_creditor && x.recipient_index != y.recipient_index) {
+            return creditor_ids[x.recipient_index] < creditor_ids[y.recipient_index];
         }
         if (portion[a] != portion[b]) {
             return portion[a] < portion[b];
@@ -208,13 +208,13 @@ void for_each_allocation_record(const Case& loaded, const Determination& determi
     for (const std::uint32_t i : allocation_order(loaded, determination, distribution, sources)) {
         const engine::Allocation& allocation = allocations[i];
         if (allocation.is_creditor) {
-            const auto& creditor = distribution.input.creditors[allocation.line_index];
+            const auto& creditor = distribution.input.creditors[allocation.recipient_index];
             record.claim_id.assign("creditor:");
             record.claim_id += loaded.creditors[creditor.creditor_index].id;
             record.portion.assign("admitted");
         } else {
-            const auto& line = distribution.input.lines[allocation.line_index];
-            record.claim_id.assign(determination.decisions[line.claim_index].claim_id);
+            const auto& line = distribution.input.lines[allocation.recipient_index];
+            record.claim_id.assign(determination.decisions[line.decision_index].claim_id);
             record.portion.assign(line.portion == engine::Portion::admitted ? "admitted"
                                                                             : "disputed");
         }

@@ -39,17 +39,17 @@ StressFigures claimant_figures(const Case& loaded, const Distribution& distribut
         if (allocation.is_creditor) {
             continue;
         }
-        const engine::WaterfallLine& line = input.lines[allocation.line_index];
+        const engine::WaterfallLine& line = input.lines[allocation.recipient_index];
         if (line.line_class == engine::LineClass::subordinated) {
             continue;
         }
         if (allocation.source_kind == engine::SourceKind::estate) {
-            estate_paid[allocation.line_index] =
-                engine::checked_add(estate_paid[allocation.line_index], allocation.amount);
+            estate_paid[allocation.recipient_index] =
+                engine::checked_add(estate_paid[allocation.recipient_index], allocation.amount);
         }
         recovered[line.claimant_index] = engine::checked_add(
             recovered[line.claimant_index],
-            recovered_value_of(allocation, line, result.lines[allocation.line_index],
+            recovered_value_of(allocation, line, result.lines[allocation.recipient_index],
                                loaded.config.valuation(allocation.asset_index)));
     }
     std::vector<Int128> value(input.claimants_count, 0);

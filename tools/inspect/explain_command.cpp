@@ -113,7 +113,7 @@ void add_convenience(const ComputedRun& computed, const std::set<std::uint32_t>&
             if (line.claimant_index == g && line.line_class == engine::LineClass::convenience) {
                 entry.lines.push_back(
                     {.claim_id = std::string(
-                         computed.determination.decisions[line.claim_index].claim_id),
+                         computed.determination.decisions[line.decision_index].claim_id),
                      .portion = line.portion == engine::Portion::admitted ? "admitted"
                                                                            : "disputed",
                      .claim = value_of(loaded, input.convenience->line_claims[i])});
@@ -134,11 +134,12 @@ void add_paid(const ComputedRun& computed, const std::set<std::string, std::less
         std::string claim_id;
         std::string portion = "admitted";
         if (allocation.is_creditor) {
-            const auto& creditor = distribution.input.creditors[allocation.line_index];
+            const auto& creditor = distribution.input.creditors[allocation.recipient_index];
             claim_id = "creditor:" + loaded.creditors[creditor.creditor_index].id;
         } else {
-            const engine::WaterfallLine& line = distribution.input.lines[allocation.line_index];
-            claim_id = computed.determination.decisions[line.claim_index].claim_id;
+            const engine::WaterfallLine& line =
+                distribution.input.lines[allocation.recipient_index];
+            claim_id = computed.determination.decisions[line.decision_index].claim_id;
             portion = line.portion == engine::Portion::admitted ? "admitted" : "disputed";
         }
         if (!claim_ids.contains(claim_id) || !paid[k]) {

@@ -29,12 +29,12 @@ WaterfallInput every_class(Int128 cash, Int128 x_non_segregated, Int128 y_pool) 
                     asset({.decimals = 2, .price = "3", .estate_price = "2.5", .pool = y_pool})};
     input.claimants_count = 3;
     input.lines = {
-        {.claim_index = 0, .asset_index = 1, .claimant_index = 0, .units = {200}},
-        {.claim_index = 1, .line_class = LineClass::subordinated, .asset_index = 1,
+        {.decision_index = 0, .asset_index = 1, .claimant_index = 0, .units = {200}},
+        {.decision_index = 1, .line_class = LineClass::subordinated, .asset_index = 1,
          .claimant_index = 1, .units = {30}},
-        {.claim_index = 2, .portion = Portion::disputed, .asset_index = 1, .claimant_index = 2,
+        {.decision_index = 2, .portion = Portion::disputed, .asset_index = 1, .claimant_index = 2,
          .units = {100}},
-        {.claim_index = 3, .asset_index = 2, .claimant_index = 0, .units = {400}},
+        {.decision_index = 3, .asset_index = 2, .claimant_index = 0, .units = {400}},
     };
     input.creditors = {{0, EstateClass::admin, {1000}},
                        {1, EstateClass::priority, {2000}},

@@ -30,7 +30,7 @@ WaterfallInput three_assets() {
 
 WaterfallLine customer(std::uint32_t claim, std::uint32_t claimant, std::uint32_t asset_index,
                        Int128 units) {
-    return {.claim_index = claim,
+    return {.decision_index = claim,
             .asset_index = asset_index,
             .claimant_index = claimant,
             .units = {units}};
@@ -52,7 +52,7 @@ TEST_CASE("funds: claimants are grouped with their customer-class lines in line 
     WaterfallInput input = three_assets();
     input.claimants_count = 3;
     input.lines = {customer(0, 2, x, 1), customer(1, 0, x, 1), customer(2, 2, x, 1)};
-    input.lines.push_back({.claim_index = 3, .line_class = LineClass::subordinated,
+    input.lines.push_back({.decision_index = 3, .line_class = LineClass::subordinated,
                            .asset_index = x, .claimant_index = 1, .units = {1}});
     const LineGroups groups = group_customer_lines_by_claimant(input);
     CHECK(groups.of(0).size() == 1);
@@ -74,7 +74,7 @@ TEST_CASE("funds: floor, cap and pro-rata over claimants that own several lines"
     input.claimants_count = 3;
     input.lines = {customer(0, 0, x, 100), customer(1, 1, x, 1000), customer(2, 0, x, 50),
                    customer(3, 2, x, 30)};
-    input.lines.push_back({.claim_index = 4, .line_class = LineClass::subordinated,
+    input.lines.push_back({.decision_index = 4, .line_class = LineClass::subordinated,
                            .asset_index = x, .claimant_index = 2, .units = {40}});
     input.funds = {{.amount = {500}, .floor = Value{100}, .cap = Value{600},
                     .covers_asset = {false, true, false}}};
@@ -95,7 +95,7 @@ TEST_CASE("funds: floor, cap and pro-rata over claimants that own several lines"
     CHECK(fund.leftover == Value{0});
     // Weights are the remaining shortfall before the fund; paid in the currency.
     for (const Allocation& allocation : result.allocations) {
-        if (allocation.source_kind == SourceKind::fund && allocation.line_index == 1) {
+        if (allocation.source_kind == SourceKind::fund && allocation.recipient_index == 1) {
             CHECK(allocation.weight == 1000);
             CHECK(allocation.asset_index == jpy);
         }

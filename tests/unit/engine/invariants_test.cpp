@@ -24,9 +24,9 @@ WaterfallInput sample() {
     input.assets = {asset({}), asset({.price = "10", .estate_price = "9", .pool = 5,
                                       .non_segregated = 2})};
     input.claimants_count = 2;
-    input.lines = {{.claim_index = 0, .asset_index = 1, .claimant_index = 0, .units = {4}},
-                   {.claim_index = 1, .asset_index = 1, .claimant_index = 1, .units = {6}},
-                   {.claim_index = 2, .line_class = LineClass::subordinated, .asset_index = 1,
+    input.lines = {{.decision_index = 0, .asset_index = 1, .claimant_index = 0, .units = {4}},
+                   {.decision_index = 1, .asset_index = 1, .claimant_index = 1, .units = {6}},
+                   {.decision_index = 2, .line_class = LineClass::subordinated, .asset_index = 1,
                     .claimant_index = 1, .units = {3}}};
     WaterfallFund first;
     first.amount = {20};
@@ -79,7 +79,7 @@ TEST_CASE("invariants: a pool that does not add up is caught") {
     SUBCASE("a unit of surplus from nowhere") { result.pools[1].surplus.count += 1; }
     SUBCASE("the line's own record disagrees") { result.lines[0].pool_units.count += 1; }
     SUBCASE("a subordinated line paid in kind") {
-        result.allocations.push_back({.amount = 1, .weight = 3, .line_index = 2,
+        result.allocations.push_back({.amount = 1, .weight = 3, .recipient_index = 2,
                                       .source_index = 1, .asset_index = 1,
                                       .source_kind = SourceKind::pool});
     }
@@ -119,8 +119,8 @@ TEST_CASE("invariants: malformed allocations are caught") {
     WaterfallResult result = run_waterfall(input);
     SUBCASE("an allocation of 0") { result.allocations.front().amount = 0; }
     SUBCASE("a negative allocation") { result.allocations.front().amount = -1; }
-    SUBCASE("a line that does not exist") { result.allocations.front().line_index = 99; }
-    SUBCASE("a creditor that does not exist") { result.allocations.back().line_index = 5; }
+    SUBCASE("a line that does not exist") { result.allocations.front().recipient_index = 99; }
+    SUBCASE("a creditor that does not exist") { result.allocations.back().recipient_index = 5; }
     SUBCASE("out of order") { std::swap(result.allocations[0], result.allocations[1]); }
     SUBCASE("a result of the wrong shape") { result.lines.pop_back(); }
     CHECK_THROWS_AS(check_waterfall_invariants(input, result), InvariantViolation);

@@ -34,7 +34,7 @@ std::vector<Allocation> pool_allocations(const WaterfallInput& input) {
 }
 
 WaterfallLine customer(std::uint32_t claim, std::uint32_t asset_index, Int128 units) {
-    return {.claim_index = claim, .asset_index = asset_index, .units = {units}};
+    return {.decision_index = claim, .asset_index = asset_index, .units = {units}};
 }
 
 }  // namespace
@@ -56,7 +56,7 @@ TEST_CASE("pools: an under-covered pool goes by largest remainder, ties to the e
     input.assets = {asset({.price = "2.5", .pool = 8})};
     input.claimants_count = 1;
     input.lines = {customer(0, 0, 3), customer(1, 0, 3), customer(2, 0, 3), customer(3, 0, 5)};
-    input.lines.push_back({.claim_index = 4, .line_class = LineClass::subordinated,
+    input.lines.push_back({.decision_index = 4, .line_class = LineClass::subordinated,
                            .units = {7}});
     const WaterfallResult result = pools_and_shortfalls(input);
     CHECK(result.lines[0].pool_units == Units{2});
@@ -81,7 +81,7 @@ TEST_CASE("pools: an under-covered pool goes by largest remainder, ties to the e
     // Allocations: one per paid line, weight = its units, tranche 1, paid in kind.
     const std::vector<Allocation> allocations = pool_allocations(input);
     REQUIRE(allocations.size() == 4);
-    CHECK(allocations[2].line_index == 2);
+    CHECK(allocations[2].recipient_index == 2);
     CHECK(allocations[2].amount == 1);
     CHECK(allocations[2].weight == 3);
     CHECK(allocations[2].asset_index == 0);

@@ -95,7 +95,7 @@ inline Allocation allocation_of(bool is_creditor, std::uint32_t line_index,
                                 Int128 weight) {
     return {.amount = amount,
             .weight = weight,
-            .line_index = line_index,
+            .recipient_index = line_index,
             .source_index = source_index,
             .asset_index = asset_index,
             .tranche = tranche,
@@ -394,7 +394,7 @@ inline engine::WaterfallAsset asset(const AssetSpec& spec) {
 inline Int128 amount_of(const engine::WaterfallResult& result, bool is_creditor,
                         std::uint32_t index, engine::SourceKind kind, std::uint32_t source) {
     for (const engine::Allocation& allocation : result.allocations) {
-        if (allocation.is_creditor == is_creditor && allocation.line_index == index &&
+        if (allocation.is_creditor == is_creditor && allocation.recipient_index == index &&
             allocation.source_kind == kind && allocation.source_index == source) {
             return allocation.amount;
         }

@@ -49,7 +49,7 @@ WaterfallAsset random_asset(Random& random, int currency_decimals, Rounding roun
 
 WaterfallLine random_line(Random& random, std::uint32_t index, const WaterfallInput& input) {
     WaterfallLine line;
-    line.claim_index = index / 2;
+    line.decision_index = index / 2;
     line.portion = index % 2 == 0 ? Portion::admitted : Portion::disputed;
     line.line_class = random.below(5) == 0 ? LineClass::subordinated : LineClass::customer;
     line.asset_index = static_cast<std::uint32_t>(random.below(input.assets.size()));
@@ -153,8 +153,8 @@ std::vector<Int128> recoveries(const WaterfallInput& input, const WaterfallResul
         if (allocation.is_creditor) {
             continue;
         }
-        const WaterfallLine& line = input.lines[allocation.line_index];
-        total[allocation.line_index] +=
+        const WaterfallLine& line = input.lines[allocation.recipient_index];
+        total[allocation.recipient_index] +=
             allocation.source_kind == SourceKind::pool
                 ? value_of(Units{allocation.amount}, input.assets[line.asset_index].valuation)
                       .count
@@ -164,7 +164,7 @@ std::vector<Int128> recoveries(const WaterfallInput& input, const WaterfallResul
 }
 
 bool same_allocation(const Allocation& a, const Allocation& b) {
-    return a.is_creditor == b.is_creditor && a.line_index == b.line_index &&
+    return a.is_creditor == b.is_creditor && a.recipient_index == b.recipient_index &&
            a.source_kind == b.source_kind && a.source_index == b.source_index &&
            a.asset_index == b.asset_index && a.amount == b.amount && a.tranche == b.tranche &&
            a.weight == b.weight;
@@ -189,11 +189,11 @@ WaterfallInput worked_example() {
                            .pool = 200'000'000, .non_segregated = 10'000'000})};
     input.claimants_count = 3;
     input.lines = {
-        {.claim_index = 1, .asset_index = 1, .claimant_index = 0, .units = {120'000'000}},
-        {.claim_index = 2, .asset_index = 1, .claimant_index = 1, .units = {100'000'000}},
-        {.claim_index = 2, .portion = Portion::disputed, .asset_index = 1, .claimant_index = 1,
+        {.decision_index = 1, .asset_index = 1, .claimant_index = 0, .units = {120'000'000}},
+        {.decision_index = 2, .asset_index = 1, .claimant_index = 1, .units = {100'000'000}},
+        {.decision_index = 2, .portion = Portion::disputed, .asset_index = 1, .claimant_index = 1,
          .units = {80'000'000}},
-        {.claim_index = 3, .line_class = LineClass::subordinated, .asset_index = 1,
+        {.decision_index = 3, .line_class = LineClass::subordinated, .asset_index = 1,
          .claimant_index = 2, .units = {50'000'000}},
     };
     WaterfallFund reserve;
@@ -275,8 +275,8 @@ TEST_CASE("waterfall: subordinated lines get nothing from pools and funds") {
     WaterfallInput input;
     input.assets = {asset({.pool = 100})};
     input.claimants_count = 1;
-    input.lines = {{.claim_index = 0, .units = {60}},
-                   {.claim_index = 1, .line_class = LineClass::subordinated, .units = {80}}};
+    input.lines = {{.decision_index = 0, .units = {60}},
+                   {.decision_index = 1, .line_class = LineClass::subordinated, .units = {80}}};
     WaterfallFund fund;
     fund.amount = {1000};
     fund.covers_asset = {true};
@@ -297,7 +297,7 @@ TEST_CASE("waterfall: each source pays in its tranche and its asset") {
     WaterfallInput input;
     input.assets = {asset({}), asset({.price = "10", .pool = 5})};
     input.claimants_count = 1;
-    input.lines = {{.claim_index = 0, .asset_index = 1, .units = {10}}};
+    input.lines = {{.decision_index = 0, .asset_index = 1, .units = {10}}};
     WaterfallFund fund;
     fund.amount = {20};
     fund.tranche = 3;
