@@ -19,8 +19,9 @@ class Database;
 
 namespace kanzai::claims {
 
-// The schema this build writes and reads (PRAGMA user_version).
-inline constexpr int case_db_schema_version = 1;
+// The schema this build writes (PRAGMA user_version). It also reads version 1 files, and
+// the first run it records in one upgrades it to this version in that run's transaction.
+inline constexpr int case_db_schema_version = 2;
 
 enum class CaseDbMode {
     read_write,  // opens the file, or creates it at once with the schema when it is missing
