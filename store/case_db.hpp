@@ -118,9 +118,11 @@ public:
     // with only a number; before the first allocation.
     void add_sources(const RunRecord& header);
 
-    // Each row is checked (RunChecker) and queued; the rows of a table in their output
-    // order. One thread at a time may add rows (it may change between rows, when the
-    // caller orders the change, e.g. by joining the thread that added before).
+    // Each row is checked (RunChecker, and its table's rules: decisions in strictly
+    // ascending claim_id order, see store/row_chunks.hpp) and queued in a chunk; the rows
+    // of a table in their output order. One thread at a time may add rows (it may change
+    // between rows, when the caller orders the change, e.g. by joining the thread that
+    // added before).
     void add(const DecisionRecord& decision);
     void add(const AllocationRecord& allocation);
     void add(const PayoutRecord& payout);
