@@ -86,6 +86,17 @@ for n in "${size_list[@]}"; do
     payee=$(sed -n '2p' "$work/run-$n/payouts.csv" | cut -d, -f2)
     read -r q_wall q_cpu q_rss < <(measure proof "$work/proof-$n.log" \
         "$kanzai" proof "$case_dir" "$payee" --out "$work/proof-$n.json")
+    # One claim read back from case.db: explain of the first claim, diff of the run with
+    # itself, the report of the run; then what one recorded run adds to case.db against its
+    # own output files (issue #17: at most their bytes).
+    claim=$(sed -n '2p' "$work/run-$n/decisions.csv" | cut -d, -f1)
+    read -r e_wall e_cpu e_rss < <(measure explain "$work/explain-$n.log" \
+        "$kanzai" explain "$case_dir" "$claim")
+    read -r x_wall x_cpu x_rss < <(measure diff "$work/diff-$n.log" "$kanzai" diff "$case_dir" 1 1)
+    rm -f "$work/report-$n.html"
+    read -r h_wall h_cpu h_rss < <(measure report "$work/report-$n.log" \
+        "$kanzai" report "$case_dir" --html "$work/report-$n.html")
+    csv_bytes=$(cat "$work/run-$n"/*.csv "$work/run-$n"/summary.json | wc -c)
     out_rows=$(rows_of "$work/run-$n")
     sizes_out=$(stat -c %s "$work/run-$n"/* | tr '\n' ' ')
     db_bytes=$(stat -c %s "$case_dir/case.db" 2>/dev/null || echo 0)
@@ -108,7 +119,8 @@ for n in "${size_list[@]}"; do
     for s in "check $c_wall $c_cpu $c_rss" "run $r_wall $r_cpu $r_rss" \
              "run-no-db $d_wall $d_cpu $d_rss" \
              "floor $f_wall $f_cpu $f_rss" "sql-peer $p_wall $p_cpu $p_rss" \
-             "proof $q_wall $q_cpu $q_rss"; do
+             "proof $q_wall $q_cpu $q_rss" "explain $e_wall $e_cpu $e_rss" \
+             "diff $x_wall $x_cpu $x_rss" "report $h_wall $h_cpu $h_rss"; do
         read -r name w c r <<<"$s"
         printf '%-14s %9s %9s %9s %12s\n' "$name" "$w" "$c" "$r" \
             "$(awk -v n="$in_rows" -v w="$w" 'BEGIN { printf "%.0f", (w > 0 ? n / w : 0) }')"
@@ -128,11 +140,41 @@ for n in "${size_list[@]}"; do
     k_alloc=$(awk '/^kanzai-timing: (load|determine|allocate) / { s += $3 } END { print s }' \
         "$work/run-$n.log")
     p_total=$(awk '/^peer-timing: total / { print $3 }' "$work/peer-$n.log")
-    awk -v k="$k_alloc" -v p="$p_total" -v r="$r_wall" -v f="$f_wall" -v pw="$p_wall" 'BEGIN {
+    awk -v k="$k_alloc" -v p="$p_total" -v r="$r_wall" -v f="$f_wall" -v pw="$p_wall" \
+        -v d="$d_wall" 'BEGIN {
         if (p > 0)
             printf "ratios: peer/kanzai (load..allocate, in-process) %.1fx; peer/kanzai (whole process wall) %.1fx; ",
                 p / (k > 0 ? k : 1), pw / (r > 0 ? r : 0.01)
         else
             printf "ratios: peer skipped; "
-        printf "kanzai/floor %.1fx\n", r / (f > 0 ? f : 0.01) }'
+        printf "kanzai/floor %.1fx with case.db, %.1fx without\n", r / (f > 0 ? f : 0.01),
+            d / (f > 0 ? f : 0.01) }'
+    echo "case.db: $db_bytes bytes after one run; the run's output files $csv_bytes bytes" \
+        "($(awk -v a="$db_bytes" -v b="$csv_bytes" 'BEGIN { printf "%.2f", a / b }')x)"
+    # Every target of issue #17 (and the proof's of #15) at this size: value, target, ratio.
+    targets=()
+    if (( n == 1000000 )); then
+        targets=("run-with-case.db_s $r_wall 10" "run_peak_rss_MB $r_rss 2048"
+                 "run-no-db_s $d_wall 5" "check_s $c_wall 2.5"
+                 "case.db/outputs $(awk -v a="$db_bytes" -v b="$csv_bytes" 'BEGIN { printf "%.3f", a / b }') 1"
+                 "explain_one_claim_s $e_wall 1" "diff_s $x_wall 1" "report_s $h_wall 1"
+                 "proof_s $q_wall 2"
+                 "run/floor $(awk -v r="$r_wall" -v f="$f_wall" 'BEGIN { printf "%.2f", r / f }') 3"
+                 "run-no-db/floor $(awk -v r="$d_wall" -v f="$f_wall" 'BEGIN { printf "%.2f", r / f }') 3")
+        if (( p_total > 0 )); then
+            targets+=("kanzai/peer(same_work) $(awk -v k="$k_alloc" -v p="$p_total" 'BEGIN { printf "%.4f", k / p }') 0.05")
+        fi
+    elif (( n == 10000000 )); then
+        targets=("run-with-case.db_s $r_wall 120" "run_peak_rss_MB $r_rss 16384"
+                 "run-no-db_s $d_wall 60")
+    fi
+    if (( ${#targets[@]} > 0 )); then
+        echo "targets (value / target; at most 1.00 meets it):"
+        for t in "${targets[@]}"; do
+            read -r name value target <<<"$t"
+            awk -v n="$name" -v v="$value" -v t="$target" 'BEGIN {
+                printf "  %-26s %12s  target %8s  %6.2f  %s\n", n, v, t, v / t,
+                    (v <= t ? "met" : "MISSED") }'
+        done
+    fi
 done

@@ -25,6 +25,7 @@
 #include "store/batch_worker.hpp"
 #include "claims/io_error.hpp"
 #include "store/case_lock.hpp"
+#include "store/row_chunks.hpp"
 #include "engine/assert.hpp"
 #include "engine/decimal.hpp"
 
@@ -37,6 +38,7 @@ constexpr int busy_timeout_ms = 5000;
 // Every child table of a run; each gets the same three guard triggers.
 constexpr const char* child_tables[] = {"run_files", "decisions", "allocations",
                                         "payouts",   "sources",   "set_offs"};
+constexpr const char* chunks_table = "row_chunks";
 
 // Amounts are TEXT (STRICT refuses any other type); their decimal grammar is checked in C++
 // before the insert (verify_run_record), where it costs nothing next to a GLOB per cell.
@@ -127,6 +129,23 @@ WHEN NEW.number <= (SELECT coalesce(max(number), 0) FROM runs)
 BEGIN SELECT RAISE(ABORT, 'case.db: runs are recorded in increasing number order'); END;
 )sql";
 
+// Schema version 2: the rows of decisions, allocations and payouts of a run are chunks
+// (store/row_chunks.hpp); the three row tables above keep the runs of version 1 files.
+// A rowid table: a chunk is tens of kilobytes, larger than WITHOUT ROWID suits.
+constexpr const char* schema_chunks = R"sql(
+CREATE TABLE row_chunks (
+    run INTEGER NOT NULL REFERENCES runs(number) DEFERRABLE INITIALLY DEFERRED,
+    tbl TEXT NOT NULL CHECK (tbl IN ('decisions', 'allocations', 'payouts')),
+    first_row INTEGER NOT NULL CHECK (first_row >= 0),
+    rows INTEGER NOT NULL CHECK (rows >= 1),
+    min_key TEXT NOT NULL,
+    max_key TEXT NOT NULL,
+    bytes INTEGER NOT NULL CHECK (bytes >= 0),
+    data BLOB NOT NULL,
+    PRIMARY KEY (run, tbl, first_row)
+) STRICT;
+)sql";
+
 // No row added to a run once its `runs` row exists.
 std::string sealed_trigger(std::string_view table) {
     return fmt::format(
@@ -135,14 +154,6 @@ std::string sealed_trigger(std::string_view table) {
         "SELECT RAISE(ABORT, 'case.db: rows cannot be added to a recorded run'); END;\n",
         table);
 }
-
-// The tables a run adds millions of rows to. Their `_sealed` trigger is a subquery run per
-// row (measured: it doubles SQLite's insert time), and it is redundant inside insert_run's
-// own transaction, which holds the write lock and checked that its number is above every
-// recorded one. So that transaction drops those triggers first and creates them again
-// before its runs row: SQLite's DDL is transactional, so no other connection ever sees the
-// tables without them, and a crash or rollback restores them with everything else.
-constexpr const char* streamed_tables[] = {"decisions", "allocations", "payouts"};
 
 // Earlier runs never change (SPEC "Outputs of a run"): no UPDATE or DELETE of any row, and
 // no row added to a run once its `runs` row exists (insert_run writes that row last, and the
@@ -164,6 +175,12 @@ int user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }
 
+// Version 1 -> 2 adds row_chunks and its triggers; the caller holds a write transaction.
+void add_chunks_table(SQLite::Database& db) {
+    db.exec(std::string(schema_chunks) + guard_triggers(chunks_table));
+    db.exec(fmt::format("PRAGMA user_version = {}", case_db_schema_version));
+}
+
 void apply_schema(SQLite::Database& db) {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     std::string sql = schema_tables;
@@ -172,7 +189,7 @@ void apply_schema(SQLite::Database& db) {
         sql += guard_triggers(table);
     }
     db.exec(sql);
-    db.exec(fmt::format("PRAGMA user_version = {}", case_db_schema_version));
+    add_chunks_table(db);
     transaction.commit();
 }
 
@@ -201,12 +218,16 @@ void check_existing_file(const std::string& path) {
     }
 }
 
-void check_schema_version(SQLite::Database& db, const std::string& path) {
-    if (const int version = user_version(db); version != case_db_schema_version) {
-        throw IoError(fmt::format("{}: schema version {} is not the version {} this kanzai "
-                                  "knows; it was left as it is", path, version,
+// Returns the file's version: this one, or version 1 (read as it is; its first run
+// recorded by this kanzai upgrades it, in that run's transaction).
+int check_schema_version(SQLite::Database& db, const std::string& path) {
+    const int version = user_version(db);
+    if (version != case_db_schema_version && version != 1) {
+        throw IoError(fmt::format("{}: schema version {} is not a version this kanzai knows "
+                                  "(1 or {}); it was left as it is", path, version,
                                   case_db_schema_version));
     }
+    return version;
 }
 
 // The pragmas of a connection that writes (see docs/case-db.md).
@@ -392,90 +413,72 @@ std::string insert_sql(std::string_view table, int columns_count, std::size_t ro
 // 128 rows of at most 15 columns stay far below SQLite's 32766 parameters.
 constexpr std::size_t batch_rows = 128;
 
-// The rows of one table, inserted as they come, `batch_rows` per statement: each row is
-// copied into a slot of a reused buffer (its strings keep their capacity: no allocation per
-// row once warm), and a full buffer is bound without copying and executed, on `worker` when
-// there is one. Prepared statements are reused: one for full batches, one for the tail. A
-// large run's rows are never all in memory.
-//
-// With a worker, the stream fills `ring_buffers` buffers in turn; the worker runs at most
-// ring_buffers - 1 batches (of all streams) at once, in order, so the batch that last used
-// the next buffer has always finished when the caller starts filling it again.
+// Binds `row` (the `row_number`-th of its table) to ?at, ?at+1, ... of a statement.
 template <typename Row>
-class RowStream {
+using Bind = void (*)(SQLite::Statement& statement, int at, int run, int row_number,
+                      const Row& row);
+
+// Inserts chunks into row_chunks, on the worker: compressing there puts zlib on the second
+// core beside the rendering of the next rows. Prepared at the first chunk (a version 1 file
+// has the table only once its run's transaction has upgraded it).
+class ChunkWriter {
 public:
-    // 16: the worker wakes the producer when half the queue has run (claims/batch_worker.cpp).
-    static constexpr std::size_t ring_buffers = 16;
+    ChunkWriter(SQLite::Database& db, int run) : db_(db), run_(run) {}
 
-    // Binds `row` (the `row_number`-th of its table) to ?at, ?at+1, ... of a statement.
-    using Bind = void (*)(SQLite::Statement& statement, int at, int run, int row_number,
-                          const Row& row);
-
-    RowStream(SQLite::Database& db, const char* table, int columns_count, int run, Bind bind,
-              BatchWorker* worker = nullptr)
-        : db_(db), table_(table), columns_count_(columns_count), run_(run), bind_(bind),
-          worker_(worker) {
-        for (std::vector<Row>& buffer : buffers_) {
-            buffer.resize(batch_rows);
+    void write(const RowChunk& chunk) {
+        if (!statement_) {
+            statement_.emplace(db_, insert_sql(chunks_table, 8, 1));
         }
+        const std::string data = compress_chunk(chunk.text);
+        const std::string table(chunk_table_name(chunk.table));
+        SQLite::Statement& s = *statement_;
+        s.bind(1, run_);
+        s.bindNoCopy(2, table);
+        s.bind(3, chunk.first_row);
+        s.bind(4, chunk.rows);
+        s.bindNoCopy(5, chunk.min_key);
+        s.bindNoCopy(6, chunk.max_key);
+        s.bind(7, static_cast<int64_t>(chunk.text.size()));
+        s.bindNoCopy(8, static_cast<const void*>(data.data()), static_cast<int>(data.size()));
+        s.exec();
+        s.reset();
     }
 
+private:
+    SQLite::Database& db_;
+    int run_;
+    std::optional<SQLite::Statement> statement_;
+};
+
+// One table's rows as chunks: the caller's thread appends each row's text to the open chunk
+// and hands a full one to the worker, which compresses and inserts it.
+class ChunkStream {
+public:
+    ChunkStream(ChunkTable table, ChunkWriter& writer, BatchWorker& worker)
+        : builder_(table), writer_(writer), worker_(worker) {}
+
+    template <typename Row>
     void add(const Row& row) {
-        buffers_[current_][count_++] = row;
-        if (count_ == batch_rows) {
+        builder_.add(row);
+        if (builder_.is_full()) {
             flush();
         }
     }
 
-    // Inserts (or queues) the rows not yet inserted.
     void flush() {
-        if (count_ == 0) {
+        if (builder_.is_empty()) {
             return;
         }
-        const std::size_t buffer = current_;
-        const std::size_t count = count_;
-        const int first_row = rows_done_;
-        rows_done_ += static_cast<int>(count);
-        count_ = 0;
-        current_ = worker_ != nullptr ? (current_ + 1) % ring_buffers : current_;
-        if (worker_ != nullptr) {
-            worker_->submit([this, buffer, count, first_row] {
-                execute(buffer, count, first_row);
-            });
-        } else {
-            execute(buffer, count, first_row);
-        }
+        // Shared: std::function needs a copyable task, and the text is copied never.
+        auto chunk = std::make_shared<const RowChunk>(builder_.take());
+        ChunkWriter* writer = &writer_;
+        worker_.submit([writer, chunk] { writer->write(*chunk); });
     }
 
 private:
-    void execute(std::size_t buffer, std::size_t count, int first_row) {
-        std::optional<SQLite::Statement> tail;
-        if (count == batch_rows && !full_) {
-            full_.emplace(db_, insert_sql(table_, columns_count_, count));
-        } else if (count < batch_rows) {
-            tail.emplace(db_, insert_sql(table_, columns_count_, count));
-        }
-        SQLite::Statement& statement = count == batch_rows ? *full_ : *tail;
-        for (std::size_t index = 0; index < count; ++index) {
-            const int at = static_cast<int>(index) * columns_count_ + 1;
-            bind_(statement, at, run_, first_row + static_cast<int>(index),
-                  buffers_[buffer][index]);
-        }
-        statement.exec();
-        statement.reset();
-    }
-
-    SQLite::Database& db_;
-    const char* table_;
-    int columns_count_;
-    int run_;
-    Bind bind_;
-    BatchWorker* worker_;
-    std::array<std::vector<Row>, ring_buffers> buffers_;
-    std::size_t current_ = 0;
-    std::size_t count_ = 0;
-    int rows_done_ = 0;
-    std::optional<SQLite::Statement> full_;  // used by the worker only, when there is one
+    ChunkBuilder builder_;
+    ChunkWriter& writer_;
+    BatchWorker& worker_;
 };
 
 void bind_input(SQLite::Statement& s, int at, int run, int, const FileHash& f) {
@@ -486,19 +489,6 @@ void bind_output(SQLite::Statement& s, int at, int run, int, const FileHash& f) 
     static const std::string kind = "output";
     bind_values(s, at, run, kind, f.name, f.sha256);
 }
-void bind_decision(SQLite::Statement& s, int at, int run, int row, const DecisionRecord& d) {
-    bind_values(s, at, run, row, d.claim_id, d.customer_id, d.claimant_id, d.payee_id, d.asset,
-                d.filed, d.ledger, d.admitted, d.disputed, d.claim_class, d.code, d.reason,
-                d.value);
-}
-void bind_allocation(SQLite::Statement& s, int at, int run, int row, const AllocationRecord& a) {
-    bind_values(s, at, run, row, a.claim_id, a.portion, a.source, a.asset, a.amount, a.tranche,
-                a.weight);
-}
-void bind_payout(SQLite::Statement& s, int at, int run, int row, const PayoutRecord& p) {
-    bind_values(s, at, run, row, p.payout_id, p.payee_id, p.asset, p.amount, p.tranche,
-                p.status);
-}
 void bind_source(SQLite::Statement& s, int at, int run, int row, const SourceRecord& o) {
     bind_values(s, at, run, row, o.source, o.asset, o.available, o.weights, o.allocated, o.left,
                 o.tranche);
@@ -507,14 +497,29 @@ void bind_set_off(SQLite::Statement& s, int at, int run, int row, const SetOffRe
     bind_values(s, at, run, row, o.customer_id, o.debt, o.positive_value, o.receivable);
 }
 
+// The rows of a small table (files, sources, set-offs), `batch_rows` per statement, bound
+// without copying; prepared statements reused: one for full batches, one for the tail.
 template <typename Row>
 void insert_rows(SQLite::Database& db, const char* table, int columns_count, int run,
-                 const std::vector<Row>& rows, typename RowStream<Row>::Bind bind) {
-    RowStream<Row> stream(db, table, columns_count, run, bind);
-    for (const Row& row : rows) {
-        stream.add(row);
+                 const std::vector<Row>& rows, Bind<Row> bind) {
+    std::optional<SQLite::Statement> full;
+    for (std::size_t first = 0; first < rows.size(); first += batch_rows) {
+        const std::size_t count = std::min(batch_rows, rows.size() - first);
+        std::optional<SQLite::Statement> tail;
+        if (count == batch_rows && !full) {
+            full.emplace(db, insert_sql(table, columns_count, count));
+        } else if (count < batch_rows) {
+            tail.emplace(db, insert_sql(table, columns_count, count));
+        }
+        SQLite::Statement& statement = count == batch_rows ? *full : *tail;
+        for (std::size_t index = 0; index < count; ++index) {
+            const std::size_t row = first + index;
+            bind(statement, static_cast<int>(index) * columns_count + 1, run,
+                 static_cast<int>(row), rows[row]);
+        }
+        statement.exec();
+        statement.reset();
     }
-    stream.flush();
 }
 
 // What a run has besides its three big tables: files, sources, set-offs.
@@ -547,9 +552,45 @@ void read_files(SQLite::Database& db, RunRecord& r) {
     });
 }
 
-void read_children(SQLite::Database& db, RunRecord& r) {
+// Appends the chunked rows of `table` (schema version 2) to `rows`, checking that the chunks
+// follow each other and hold the rows they say (a damaged case.db otherwise: IoError).
+template <typename Row>
+void read_chunks(SQLite::Database& db, int run, ChunkTable table, std::vector<Row>& rows) {
+    SQLite::Statement statement(db, "SELECT first_row, rows, bytes, data FROM row_chunks"
+                                    " WHERE run = ?1 AND tbl = ?2 ORDER BY first_row");
+    statement.bind(1, run);
+    const std::string name(chunk_table_name(table));
+    statement.bindNoCopy(2, name);
+    while (statement.executeStep()) {
+        const SQLite::Column data = statement.getColumn(3);
+        const long long bytes = statement.getColumn(2).getInt64();
+        const int first_row = statement.getColumn(0).getInt();
+        const int count = statement.getColumn(1).getInt();
+        if (first_row != static_cast<int>(rows.size()) || bytes < 0) {
+            throw IoError(fmt::format("case.db run {}: the chunks of {} do not follow each "
+                                      "other", run, name));
+        }
+        const std::string text = uncompress_chunk(
+            std::string_view(static_cast<const char*>(data.getBlob()),
+                             static_cast<std::size_t>(data.getBytes())),
+            static_cast<std::size_t>(bytes));
+        if (decode_chunk(text, rows) != static_cast<std::size_t>(count)) {
+            throw IoError(fmt::format("case.db run {}: a chunk of {} does not hold its {} rows",
+                                      run, name, count));
+        }
+    }
+}
+
+void read_children(SQLite::Database& db, RunRecord& r, int version) {
     const int run = r.number;
     read_files(db, r);
+    // A run's rows are in row_chunks (recorded by version 2) or in the row tables (recorded
+    // by version 1); the other holds none of them.
+    if (version >= 2) {
+        read_chunks(db, run, ChunkTable::decisions, r.decisions);
+        read_chunks(db, run, ChunkTable::allocations, r.allocations);
+        read_chunks(db, run, ChunkTable::payouts, r.payouts);
+    }
     for_each_row(db, "SELECT claim_id, customer_id, claimant_id, payee_id, asset, filed, ledger,"
                      " admitted, disputed, class, code, reason, value FROM decisions"
                      " WHERE run = ?1 ORDER BY row", run, [&](const SQLite::Statement& s) {
@@ -765,17 +806,20 @@ int CaseDb::next_run_number() const {
 struct CaseDb::RunInsert::Impl {
     Impl(SQLite::Database& db, int run_number)
         : transaction(std::make_unique<PendingRun::Transaction>(db)), number(run_number),
-          decisions(db, "decisions", 15, run_number, bind_decision, &worker),
-          allocations(db, "allocations", 9, run_number, bind_allocation, &worker),
-          payouts(db, "payouts", 8, run_number, bind_payout, &worker) {}
+          writer(db, run_number), decisions(ChunkTable::decisions, writer, worker),
+          allocations(ChunkTable::allocations, writer, worker),
+          payouts(ChunkTable::payouts, writer, worker) {}
 
     std::unique_ptr<PendingRun::Transaction> transaction;
     RunChecker checker;
     int number;
-    RowStream<DecisionRecord> decisions;
-    RowStream<AllocationRecord> allocations;
-    RowStream<PayoutRecord> payouts;
-    BatchWorker worker{RowStream<DecisionRecord>::ring_buffers - 1};  // last: stops first
+    ChunkWriter writer;
+    ChunkStream decisions;
+    ChunkStream allocations;
+    ChunkStream payouts;
+    // Chunks queued or running: 8 of a few hundred KB each, so the producer rarely waits.
+    // Last: it stops first, before the writer it uses and before the transaction rolls back.
+    BatchWorker worker{8};
 };
 
 CaseDb::RunInsert CaseDb::begin_run(const RunRecord& header) {
@@ -791,8 +835,9 @@ CaseDb::RunInsert CaseDb::begin_run(int number) {
         throw IoError(fmt::format("case.db already records runs up to {}; cannot record run {}",
                                   next - 1, number));
     }
-    for (const char* table : streamed_tables) {
-        impl_->db().exec(fmt::format("DROP TRIGGER {}_sealed", table));
+    if (user_version(impl_->db()) < case_db_schema_version) {
+        // A version 1 file: upgraded in this run's transaction, so a rollback keeps it v1.
+        add_chunks_table(impl_->db());
     }
     return RunInsert(std::move(impl), impl_->db());
 }
@@ -847,9 +892,6 @@ CaseDb::PendingRun CaseDb::RunInsert::finish(const RunRecord& record) {
     impl_->payouts.flush();
     impl_->worker.drain();  // from here on, this thread uses the connection again
     SQLite::Database& db = *db_;
-    for (const char* table : streamed_tables) {
-        db.exec(sealed_trigger(table));
-    }
     insert_small_tables(db, record);
     // The runs row last: from then on the triggers seal the run (see guard_triggers).
     SQLite::Statement run(db, insert_sql("runs", 6, 1));
@@ -889,7 +931,7 @@ std::optional<RunRecord> CaseDb::read_run_unchecked(int number) const {
     if (!record) {
         return std::nullopt;
     }
-    read_children(db, *record);
+    read_children(db, *record, user_version(db));
     return record;
 }
 

@@ -19,8 +19,9 @@ class Database;
 
 namespace kanzai::claims {
 
-// The schema this build writes and reads (PRAGMA user_version).
-inline constexpr int case_db_schema_version = 1;
+// The schema this build writes (PRAGMA user_version). It also reads version 1 files, and
+// the first run it records in one upgrades it to this version in that run's transaction.
+inline constexpr int case_db_schema_version = 2;
 
 enum class CaseDbMode {
     read_write,  // opens the file, or creates it at once with the schema when it is missing
@@ -117,9 +118,11 @@ public:
     // with only a number; before the first allocation.
     void add_sources(const RunRecord& header);
 
-    // Each row is checked (RunChecker) and queued; the rows of a table in their output
-    // order. One thread at a time may add rows (it may change between rows, when the
-    // caller orders the change, e.g. by joining the thread that added before).
+    // Each row is checked (RunChecker, and its table's rules: decisions in strictly
+    // ascending claim_id order, see store/row_chunks.hpp) and queued in a chunk; the rows
+    // of a table in their output order. One thread at a time may add rows (it may change
+    // between rows, when the caller orders the change, e.g. by joining the thread that
+    // added before).
     void add(const DecisionRecord& decision);
     void add(const AllocationRecord& allocation);
     void add(const PayoutRecord& payout);

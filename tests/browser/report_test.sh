@@ -16,6 +16,7 @@ if [[ ! -x $chromium_bin ]]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export KANZAI_TEST_SUPPORT=$source_dir/tests/support
 cp -r "$source_dir/samples/tutorial" "$work/case"
 "$kanzai" run "$work/case" >/dev/null
 "$kanzai" report "$work/case" --html "$work/report.html" >/dev/null
@@ -66,6 +67,8 @@ def expect(what, got, want):
 # case.db records them; for a run without case.db, as summary.json gives them (each estate
 # class is offered what the classes before it left; a fund's weights are not in the folder).
 import os, sqlite3
+sys.path.insert(0, os.environ["KANZAI_TEST_SUPPORT"])
+import case_db_rows  # tests/support: the rows of a run in case.db, chunked or not
 db_path = os.path.normpath(run_folder + "/../../case.db")
 db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) if os.path.exists(db_path) else None
 def minus(a, b):
@@ -104,9 +107,9 @@ expect("sources table", got, expected)
 with open(f"{run_folder}/decisions.csv", newline="", encoding="utf-8") as f:
     decisions = list(csv.DictReader(f))
 if db is not None:
-    db_decisions = [list(row) for row in db.execute(
-        "SELECT claim_id, payee_id, asset, ledger, admitted, disputed, value, code, reason "
-        "FROM decisions WHERE run = 1 ORDER BY row")]
+    db_decisions = [[d[c] for c in ["claim_id", "payee_id", "asset", "ledger", "admitted",
+                                    "disputed", "value", "code", "reason"]]
+                    for d in case_db_rows.rows(db, 1, "decisions")]
     csv_decisions = [[d[c] for c in ["claim_id", "payee_id", "asset", "ledger", "admitted",
                                      "disputed", "value", "code", "reason"]] for d in decisions]
     expect("decisions in case.db and decisions.csv", db_decisions, csv_decisions)
@@ -173,12 +176,13 @@ with open(f"{run_folder}/decisions.csv", newline="", encoding="utf-8") as f:
 with open(f"{run_folder}/payouts.csv", newline="", encoding="utf-8") as f:
     payouts = [p for p in csv.DictReader(f) if p["payee_id"] == payee]
 import os, sqlite3
+sys.path.insert(0, os.environ["KANZAI_TEST_SUPPORT"])
+import case_db_rows  # tests/support: the rows of a run in case.db, chunked or not
 db_path = os.path.normpath(run_folder + "/../../case.db")
 if os.path.exists(db_path):
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    weights = [w for (w,) in db.execute(
-        "SELECT weight FROM allocations WHERE run = 1 AND claim_id = ? ORDER BY row",
-        (claim_id,))]
+    weights = [a["weight"] for a in case_db_rows.rows(db, 1, "allocations")
+               if a["claim_id"] == claim_id]
 else:
     weights = [""] * len(allocations)  # the run folder has no weights
 want_allocations = [[a["portion"], a["source"], a["amount"], a["asset"], a["tranche"], w]

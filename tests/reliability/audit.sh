@@ -11,6 +11,7 @@
 # Usage: audit.sh KANZAI_BINARY
 set -uo pipefail
 kanzai=$1
+rows="python3 $(cd "$(dirname "$0")/../support" && pwd)/case_db_rows.py"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "audit: $*"; exit 1; }
@@ -25,8 +26,7 @@ grep -qx "run 1: ok: .*" "$work/out" && grep -qx "audit: 2 runs hold" "$work/out
     fail "audit output: $(cat "$work/out")"
 
 # 2. A forged payout.
-sqlite3 "$db" "DROP TRIGGER payouts_no_update;
-    UPDATE payouts SET amount = amount || '1' WHERE run = 1 AND row = 0;" || fail "forging failed"
+$rows append "$db" 1 payouts 0 amount 1 || fail "forging failed"
 "$kanzai" audit "$case_folder" > "$work/out" 2>&1
 code=$?
 [ "$code" = 2 ] || fail "audit of a forged payout exited $code: $(cat "$work/out")"
@@ -49,10 +49,8 @@ done
     fail "notices of run 2 failed"
 
 # 3. An allocation that no longer sums to its source: a damaged case.db, exit 4.
-sqlite3 "$db" "DROP TRIGGER allocations_no_update;
-    UPDATE allocations SET amount = amount || '0' WHERE run = 1 AND row = 0;" ||
-    fail "forging failed"
-customer=$(sqlite3 "$db" "SELECT customer_id FROM decisions WHERE run = 1 LIMIT 1")
+$rows append "$db" 1 allocations 0 amount 0 || fail "forging failed"
+customer=$($rows get "$db" 1 decisions 0 customer_id)
 "$kanzai" explain "$case_folder" "$customer" --run 1 > /dev/null 2> "$work/err"
 code=$?
 [ "$code" = 4 ] || fail "explain of a damaged run exited $code, not 4: $(cat "$work/err")"

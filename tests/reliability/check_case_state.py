@@ -21,6 +21,9 @@ import stat
 import subprocess
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "support"))
+import case_db_rows  # noqa: E402  (tests/support: the rows of a run, chunked or not)
+
 OUTPUTS = ("allocations.csv", "decisions.csv", "payouts.csv", "summary.json")
 
 
@@ -84,8 +87,7 @@ def check_db(case: pathlib.Path) -> None:
             continue
         for table, name in (("decisions", "decisions.csv"), ("allocations", "allocations.csv"),
                             ("payouts", "payouts.csv")):
-            (rows,) = connection.execute(
-                f"SELECT count(*) FROM {table} WHERE run = ?", (number,)).fetchone()
+            rows = len(case_db_rows.rows(connection, number, table))
             if rows != csv_records(folder / name):
                 fail(f"run {number}: {table} holds {rows} rows, {name} has "
                      f"{csv_records(folder / name)} records")

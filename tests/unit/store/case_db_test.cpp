@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -15,6 +17,7 @@
 
 #include "claims/io_error.hpp"
 #include "engine/assert.hpp"
+#include "store/row_chunks.hpp"
 #include "tests/support/printing.hpp"
 
 using namespace kanzai::claims;
@@ -158,13 +161,79 @@ int rows_total(const std::string& path) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     int total = 0;
     for (const char* table : {"runs", "run_files", "decisions", "allocations", "payouts",
-                              "sources", "set_offs"}) {
+                              "row_chunks", "sources", "set_offs"}) {
         total += db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt();
     }
     return total;
 }
 
-constexpr int sample_rows = 1 + 3 + 2 + 4 + 4 + 2 + 1;
+// runs, run_files, one chunk each of decisions, allocations and payouts, sources, set_offs.
+constexpr int sample_rows = 1 + 3 + 3 + 2 + 1;
+
+// Every trigger: runs_in_order, and no_update, no_delete (and _sealed, but for runs) on each
+// of runs, run_files, decisions, allocations, payouts, row_chunks, sources and set_offs.
+constexpr int all_triggers = 1 + 2 * 8 + 7;
+
+// Turns a new, empty case.db into a file as kanzai 0.1.0 schema version 1 wrote it (the same
+// tables but row_chunks) and records `run` in it the way version 1 did: a row per row.
+void make_version_1_file(const std::string& path, const RunRecord& run) {
+    { CaseDb created(path); }
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("DROP TABLE row_chunks; PRAGMA user_version = 1");
+    SQLite::Transaction transaction(raw);
+    const auto text = [](const std::string& value) {
+        std::string quoted = "'";
+        for (const char c : value) {
+            quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        }
+        return quoted + "'";
+    };
+    const int n = run.number;
+    for (std::size_t i = 0; i < run.decisions.size(); ++i) {
+        const DecisionRecord& d = run.decisions[i];
+        raw.exec(fmt::format("INSERT INTO decisions VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, "
+                             "{}, {}, {}, {}, {}, {})", n, i, text(d.claim_id),
+                             text(d.customer_id), text(d.claimant_id), text(d.payee_id),
+                             text(d.asset), text(d.filed), text(d.ledger), text(d.admitted),
+                             text(d.disputed), text(d.claim_class), text(d.code),
+                             text(d.reason), text(d.value)));
+    }
+    for (std::size_t i = 0; i < run.allocations.size(); ++i) {
+        const AllocationRecord& a = run.allocations[i];
+        raw.exec(fmt::format("INSERT INTO allocations VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {})",
+                             n, i, text(a.claim_id), text(a.portion), text(a.source),
+                             text(a.asset), text(a.amount), a.tranche, text(a.weight)));
+    }
+    for (std::size_t i = 0; i < run.payouts.size(); ++i) {
+        const PayoutRecord& p = run.payouts[i];
+        raw.exec(fmt::format("INSERT INTO payouts VALUES ({}, {}, {}, {}, {}, {}, {}, {})", n, i,
+                             p.payout_id, text(p.payee_id), text(p.asset), text(p.amount),
+                             p.tranche, text(p.status)));
+    }
+    for (const auto& [kind, files] : {std::pair{"input", &run.inputs},
+                                      std::pair{"output", &run.outputs}}) {
+        for (const FileHash& f : *files) {
+            raw.exec(fmt::format("INSERT INTO run_files VALUES ({}, '{}', {}, {})", n, kind,
+                                 text(f.name), text(f.sha256)));
+        }
+    }
+    for (std::size_t i = 0; i < run.sources.size(); ++i) {
+        const SourceRecord& o = run.sources[i];
+        raw.exec(fmt::format("INSERT INTO sources VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {})", n,
+                             i, text(o.source), text(o.asset), text(o.available),
+                             text(o.weights), text(o.allocated), text(o.left), o.tranche));
+    }
+    for (std::size_t i = 0; i < run.set_offs.size(); ++i) {
+        const SetOffRecord& o = run.set_offs[i];
+        raw.exec(fmt::format("INSERT INTO set_offs VALUES ({}, {}, {}, {}, {}, {})", n, i,
+                             text(o.customer_id), text(o.debt), text(o.positive_value),
+                             text(o.receivable)));
+    }
+    raw.exec(fmt::format("INSERT INTO runs VALUES ({}, {}, {}, {}, {}, {})", n, text(run.engine),
+                         text(run.created_at), text(run.case_name), text(run.out_folder),
+                         text(run.summary_json)));
+    transaction.commit();
+}
 
 }  // namespace
 
@@ -211,19 +280,92 @@ TEST_CASE("case db: a run's header reads back without its rows") {
     CHECK_FALSE(db.read_run_header(2).has_value());
 }
 
-TEST_CASE("case db: rows inserted in batches keep their order, tail included") {
+TEST_CASE("case db: rows inserted in chunks keep their order, tail included") {
     TempFolder folder;
     RunRecord run = sample_run(1);
     run.payouts.clear();
-    for (int index = 0; index < 300; ++index) {  // two full batches of 128 and a tail of 44
+    const int rows = 2 * chunk_rows + 44;  // two full chunks and a tail
+    for (int index = 0; index < rows; ++index) {
         DecisionRecord decision = run.decisions[0];
-        decision.claim_id = fmt::format("Z{:04}", 300 - index);  // rows not in id order
+        decision.claim_id = fmt::format("Z{:05}", index);
+        // Payees not in byte order, and a cell that must be quoted.
+        decision.reason = fmt::format("line {}, \"quoted\"\nand on", index);
         run.decisions.push_back(decision);
-        run.payouts.push_back({index + 1, decision.claim_id, "BTC", "0.00000001", 1, "payable"});
+        run.payouts.push_back({index + 1, fmt::format("P{}", rows - index), "BTC", "0.00000001",
+                               1, "payable"});
     }
     CaseDb db(folder.db());
     db.insert_run(run).commit();
     check_same(*db.read_run(1), run);
+    SQLite::Database raw(folder.db(), SQLite::OPEN_READONLY);
+    SQLite::Statement chunks(raw, "SELECT first_row, rows, min_key, max_key FROM row_chunks "
+                                  "WHERE run = 1 AND tbl = 'payouts' ORDER BY first_row");
+    REQUIRE(chunks.executeStep());
+    CHECK(chunks.getColumn(0).getInt() == 0);
+    CHECK(chunks.getColumn(1).getInt() == chunk_rows);
+    CHECK(chunks.getColumn(2).getString() == fmt::format("P{}", rows - chunk_rows + 1));
+    CHECK(chunks.getColumn(3).getString() == fmt::format("P{}", rows));
+    REQUIRE(chunks.executeStep());
+    CHECK(chunks.getColumn(0).getInt() == chunk_rows);
+    REQUIRE(chunks.executeStep());
+    CHECK(chunks.getColumn(0).getInt() == 2 * chunk_rows);
+    CHECK(chunks.getColumn(1).getInt() == 44);
+    CHECK_FALSE(chunks.executeStep());
+}
+
+TEST_CASE("case db: a chunk is the sqlar encoding of its rows' CSV text") {
+    TempFolder folder;
+    CaseDb(folder.db()).insert_run(sample_run(1)).commit();
+    SQLite::Database raw(folder.db(), SQLite::OPEN_READONLY);
+    SQLite::Statement chunk(raw, "SELECT bytes, data FROM row_chunks WHERE run = 1 AND "
+                                 "tbl = 'payouts'");
+    REQUIRE(chunk.executeStep());
+    const SQLite::Column data = chunk.getColumn(1);
+    const std::string text = uncompress_chunk(
+        std::string_view(static_cast<const char*>(data.getBlob()),
+                         static_cast<std::size_t>(data.getBytes())),
+        static_cast<std::size_t>(chunk.getColumn(0).getInt64()));
+    CHECK(text == "1,C1,BTC,0.60000000,1,payable\n2,C1,JPY,1000,2,payable\n"
+                  "3,C3,BTC,0.30000000,1,held_kyc\n4,C3,BTC,0.90000000,1,held_disputed\n");
+    CHECK(compress_chunk("ab") == "ab");  // not smaller compressed: stored as it is
+    const std::string long_text(1000, 'x');
+    CHECK(compress_chunk(long_text).size() < 100);
+    CHECK(uncompress_chunk(compress_chunk(long_text), 1000) == long_text);
+    CHECK_THROWS_AS(static_cast<void>(uncompress_chunk(compress_chunk(long_text), 999)),
+                    IoError);
+}
+
+TEST_CASE("case db: a version 1 file is read, and its next run upgrades it in that run's "
+          "transaction") {
+    TempFolder folder;
+    make_version_1_file(folder.db(), sample_run(1));
+    const auto version = [&folder] {
+        SQLite::Database raw(folder.db(), SQLite::OPEN_READONLY);
+        return raw.execAndGet("PRAGMA user_version").getInt();
+    };
+    {
+        CaseDb db(folder.db(), CaseDbMode::read_only);
+        check_same(*db.read_run(1), sample_run(1));
+        CHECK(db.read_run_header(1)->summary_json == sample_run(1).summary_json);
+    }
+    CHECK(version() == 1);
+    {
+        CaseDb db(folder.db());
+        check_same(*db.read_run(1), sample_run(1));
+        { auto rolled_back = db.insert_run(sample_run(2)); }  // never committed
+        CHECK(version() == 1);
+        db.insert_run(sample_run(2)).commit();
+    }
+    CHECK(version() == case_db_schema_version);
+    CaseDb db(folder.db(), CaseDbMode::read_only);
+    CHECK(db.run_numbers() == std::vector<int>{1, 2});
+    check_same(*db.read_run(1), sample_run(1));  // still its rows of version 1
+    check_same(*db.read_run(2), sample_run(2));  // in chunks
+    SQLite::Database raw(folder.db(), SQLite::OPEN_READONLY);
+    CHECK(raw.execAndGet("SELECT count(*) FROM decisions WHERE run = 2").getInt() == 0);
+    CHECK(raw.execAndGet("SELECT count(*) FROM row_chunks WHERE run = 1").getInt() == 0);
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'").getInt() ==
+          all_triggers);
 }
 
 TEST_CASE("case db: run numbers ascend and an empty created_at is filled in UTC") {
@@ -267,7 +409,7 @@ TEST_CASE("case db: a run is invisible until committed and absent after a rollba
     check_same(*db.read_run(2), sample_run(2));
 }
 
-TEST_CASE("case db: the sealing triggers a run drops for its rows are never seen missing") {
+TEST_CASE("case db: the triggers are the same before, during and after a run") {
     TempFolder folder;
     CaseDb db(folder.db());
     db.insert_run(sample_run(1)).commit();
@@ -276,7 +418,7 @@ TEST_CASE("case db: the sealing triggers a run drops for its rows are never seen
         return raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'")
             .getInt();
     };
-    const int all = 1 + 2 * 7 + 6;
+    const int all = all_triggers;
     REQUIRE(triggers() == all);
     {
         CaseDb::RunInsert insert = db.begin_run(sample_run(2));
@@ -293,9 +435,12 @@ TEST_CASE("case db: the sealing triggers a run drops for its rows are never seen
     }
     CHECK(triggers() == all);
     SQLite::Database raw(folder.db(), SQLite::OPEN_READWRITE);
-    CHECK_THROWS_AS(raw.exec("INSERT INTO decisions SELECT 2, 99, 'K99', customer_id, "
-                             "claimant_id, payee_id, asset, filed, ledger, admitted, disputed, "
-                             "class, code, reason, value FROM decisions WHERE run = 2 LIMIT 1"),
+    CHECK_THROWS_AS(raw.exec("INSERT INTO decisions VALUES (2, 99, 'K99', 'C1', 'C1', 'C1', "
+                             "'BTC', '1', '1', '1', '0', 'customer', 'A', 'r', '1')"),
+                    SQLite::Exception);
+    CHECK_THROWS_AS(raw.exec("INSERT INTO row_chunks SELECT run, tbl, first_row + 1000, rows, "
+                             "min_key, max_key, bytes, data FROM row_chunks WHERE run = 2 "
+                             "LIMIT 1"),
                     SQLite::Exception);
 }
 
@@ -306,12 +451,15 @@ TEST_CASE("case db: a run that fails halfway leaves the database as it was") {
     bad.payouts.back().amount = "1e5";  // a number, not decimal text: refused before SQL
     CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), kanzai::InvariantViolation);
     bad = sample_run(1);
-    bad.payouts.back().status = "paid";  // the schema refuses the very last row
-    CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), SQLite::Exception);
+    bad.payouts.back().status = "paid";  // the table's rules refuse the very last row
+    CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), kanzai::InvariantViolation);
     bad = sample_run(1);
-    bad.decisions.push_back(bad.decisions.front());  // a claim id twice
+    bad.decisions.push_back(bad.decisions.back());  // a claim id twice
     bad.decisions.back().reason = "again";
-    CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), SQLite::Exception);
+    CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), kanzai::InvariantViolation);
+    bad = sample_run(1);
+    std::swap(bad.decisions[0], bad.decisions[1]);  // not in claim_id order
+    CHECK_THROWS_AS(static_cast<void>(db.insert_run(bad)), kanzai::InvariantViolation);
     CHECK(rows_total(folder.db()) == 0);
     CHECK(db.next_run_number() == 1);
     db.insert_run(sample_run(1)).commit();
@@ -320,31 +468,32 @@ TEST_CASE("case db: a run that fails halfway leaves the database as it was") {
 
 TEST_CASE("case db: an earlier run can be neither updated, deleted nor added to") {
     TempFolder folder;
-    {
-        CaseDb db(folder.db());
-        db.insert_run(sample_run(1)).commit();
-        db.insert_run(sample_run(2)).commit();
-    }
+    // Run 1 as version 1 recorded it (rows in the row tables), run 2 in chunks: every table
+    // has rows to protect.
+    make_version_1_file(folder.db(), sample_run(1));
+    CaseDb(folder.db()).insert_run(sample_run(2)).commit();
+    const int before = rows_total(folder.db());
     SQLite::Database raw(folder.db(), SQLite::OPEN_READWRITE);
     raw.exec("PRAGMA foreign_keys = ON");
     for (const char* table : {"runs", "run_files", "decisions", "allocations", "payouts",
-                              "sources", "set_offs"}) {
+                              "row_chunks", "sources", "set_offs"}) {
         CAPTURE(table);
         const std::string column = std::string(table) == "runs" ? "number" : "run";
         CHECK_THROWS_AS(raw.exec(std::string("DELETE FROM ") + table), SQLite::Exception);
         CHECK_THROWS_AS(raw.exec("UPDATE " + std::string(table) + " SET " + column + " = 9"),
                         SQLite::Exception);
     }
-    CHECK_THROWS_AS(raw.exec("UPDATE decisions SET admitted = '9.00000000' WHERE run = 1"),
-                    SQLite::Exception);
     CHECK_THROWS_AS(raw.exec("INSERT INTO payouts VALUES (1, 99, 99, 'X', 'BTC', '1', 1, "
                              "'payable')"),
                     SQLite::Exception);
     CHECK_THROWS_AS(raw.exec("INSERT OR REPLACE INTO runs VALUES (1, 'x', 'x', 'x', 'x', 'x')"),
                     SQLite::Exception);
-    CHECK(rows_total(folder.db()) == 2 * sample_rows);
+    CHECK_THROWS_AS(raw.exec("UPDATE row_chunks SET data = x'00' WHERE run = 2"),
+                    SQLite::Exception);
+    CHECK(rows_total(folder.db()) == before);
     CaseDb db(folder.db(), CaseDbMode::read_only);
     check_same(*db.read_run(1), sample_run(1));
+    check_same(*db.read_run(2), sample_run(2));
 }
 
 TEST_CASE("case db: the file is WAL with 64 KiB pages, versioned, and passes integrity and "
@@ -364,7 +513,7 @@ TEST_CASE("case db: the file is WAL with 64 KiB pages, versioned, and passes int
     SQLite::Statement foreign_keys(raw, "PRAGMA foreign_key_check");
     CHECK_FALSE(foreign_keys.executeStep());
     CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'").getInt() ==
-          1 + 2 * 7 + 6);
+          all_triggers);
 }
 
 TEST_CASE("case db: a foreign or newer file is refused, and read-only needs the file") {
@@ -388,8 +537,22 @@ TEST_CASE("case db: reading back a damaged run is an I/O error, not an invariant
     {
         // Corruption from outside kanzai: someone drops the guard and edits an amount.
         SQLite::Database raw(folder.db(), SQLite::OPEN_READWRITE);
-        raw.exec("DROP TRIGGER allocations_no_update");
-        raw.exec("UPDATE allocations SET amount = '0.60000001' WHERE run = 1 AND row = 0");
+        SQLite::Statement chunk(raw, "SELECT bytes, data FROM row_chunks WHERE run = 1 AND "
+                                     "tbl = 'allocations'");
+        REQUIRE(chunk.executeStep());
+        const SQLite::Column data = chunk.getColumn(1);
+        std::string text = uncompress_chunk(
+            std::string_view(static_cast<const char*>(data.getBlob()),
+                             static_cast<std::size_t>(data.getBytes())),
+            static_cast<std::size_t>(chunk.getColumn(0).getInt64()));
+        chunk.reset();
+        text.replace(text.find("0.60000000"), 10, "0.60000001");
+        const std::string forged = compress_chunk(text);
+        raw.exec("DROP TRIGGER row_chunks_no_update");
+        SQLite::Statement update(raw, "UPDATE row_chunks SET data = ?1 WHERE run = 1 AND "
+                                      "tbl = 'allocations'");
+        update.bind(1, forged.data(), static_cast<int>(forged.size()));
+        CHECK(update.exec() == 1);
     }
     CaseDb db(folder.db(), CaseDbMode::read_only);
     CHECK_THROWS_WITH_AS(static_cast<void>(db.read_run(1)),
