@@ -4,10 +4,10 @@
 # recomputed here line by line), with the BTC trust at 91% after 9% of the BTC was stolen.
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
 source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
-python3 - "$out" "$sample/../generators" <<'PY'
+python3 - "$out" "$sample/../generators" "$sample" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])
-from expect_lib import Run, units
+from expect_lib import Inputs, Run, check_per_claim_rules, units
 
 from expect_lib import ratio6
 
@@ -22,6 +22,8 @@ def split_largest_remainder(total, weights):
     return parts
 
 run = Run(sys.argv[1])
+inputs = Inputs(sys.argv[3])
+check_per_claim_rules(run, inputs)
 expected_coverage = {"BTC": "0.910000", "DOGE": "0.880000", "ETH": "0.890000",
                      "LTC": "0.860000"}
 pool_alloc = run.allocations_by("pool:")
