@@ -1,6 +1,6 @@
 """A slow, obvious model of SPEC.md's rules, written to check the samples' expected figures
 before the engine existed, and to cross-check the engine after. Not the engine: no input
-validation, no catch-up (payments.csv), no case.db. Usage:
+validation, no catch-up (payments.csv), no case.db; of SPEC v3 only pool_cost. Usage:
     python3 reference.py run CASE --out DIR
 writes decisions.csv, allocations.csv, payouts.csv and a summary.json with the fields the
 samples' expect.sh read. Exact arithmetic: integers and Fractions only."""
@@ -235,20 +235,22 @@ def waterfall(case, decisions, claimant_of):
         pool = sum(to_units(h["amount"], case.dec[asset]) for h in case.holdings
                    if h["asset"] == asset and h["status"] == "held"
                    and h["segregated"] == "true")
+        cost = min(to_units(case.assets[asset].get("pool_cost", "0"), case.dec[asset]), pool)
         cl = [l for l in lines if l[2] == asset and l[4] == "customer"]
-        parts = split(pool, [l[3] for l in cl])
+        parts = split(pool - cost, [l[3] for l in cl])
         for l, p in zip(cl, parts):
             if p:
                 alloc.append((l[0], l[1], f"pool:{asset}", asset, p, 1))
             paid_units[(l[0], l[1])] = p
         w = sum(l[3] for l in cl)
-        pool_surplus[asset] = max(pool - w, 0)
+        pool_surplus[asset] = max(pool - cost - w, 0)
         summary_assets[asset] = {
             "claims": fmt(w, case.dec[asset]), "pool": fmt(pool, case.dec[asset]),
             "allocated": fmt(sum(parts), case.dec[asset]),
-            "surplus": fmt(pool_surplus[asset], case.dec[asset])}
+            "surplus": fmt(pool_surplus[asset], case.dec[asset]),
+            "cost": fmt(cost, case.dec[asset])}
         if w:
-            summary_assets[asset]["coverage"] = ratio6(pool, w)
+            summary_assets[asset]["coverage"] = ratio6(pool - cost, w)
     shortfall = {(l[0], l[1]): case.value(l[2], l[3] - paid_units[(l[0], l[1])])
                  for l in lines if l[4] == "customer"}
     line_asset = {(l[0], l[1]): l[2] for l in lines}

@@ -83,6 +83,11 @@ def drop_fund_key(key):
     return change
 
 
+def drop_pool_costs(case):
+    for asset in case.assets.values():
+        asset.pop("pool_cost", None)
+
+
 def drop_min_payout(case):
     case.min_payout = {}
 
@@ -159,6 +164,7 @@ BUGS = {
     "cap not applied": lambda: patch_case(drop_fund_key("cap")),
     "fund restriction to assets ignored": lambda: patch_case(drop_fund_key("assets")),
     "minimum payout ignored": lambda: patch_case(drop_min_payout),
+    "pool costs ignored": lambda: patch_case(drop_pool_costs),
     "identities not linked (per customer, not per claimant)": identities_not_linked,
     "pools not segregated (holdings to the estate)": lambda: patch_case(pools_not_segregated),
 }
