@@ -185,6 +185,17 @@ def check_per_claim_rules(run, inputs):
             else:
                 status = "eligible"
         due[(payee, a["asset"], a["tranche"], status)] += units(a["amount"])
+    # Catch-up (payments.csv): what was paid to a payee in an asset (status paid only)
+    # reduces its eligible amounts in that asset, earliest tranche first.
+    paid = defaultdict(int)
+    for p in inputs.csv("payments.csv"):
+        if p.get("status", "paid") in ("", "paid"):
+            paid[(p["payee_id"], p["asset"])] += decimal_units(p["amount"],
+                                                               inputs.decimals[p["asset"]])
+    for key in sorted((k for k in due if k[3] == "eligible"), key=lambda k: int(k[2])):
+        taken = min(due[key], paid[key[:2]])
+        due[key] -= taken
+        paid[key[:2]] -= taken
     expected = {}
     for (payee, asset, tranche, status), amount in due.items():
         if status == "eligible":

@@ -20,6 +20,21 @@ sys.path.insert(0, HERE)
 from planted_engine import BUGS  # noqa: E402
 
 
+def beyond_model(sample):
+    """The SPEC v3 features reference.py does not model (it has only pool_cost): a sample
+    using one is reported, not tested, until the model learns it."""
+    import tomllib
+    with open(os.path.join(sample, "case.toml"), "rb") as f:
+        case = tomllib.load(f)
+    found = [k for k in ("convenience", "payouts") if k in case]
+    found += [k for k in ("record_date",) if k in case["case"]]
+    found += [f"assets.{a}.{k}" for a, v in case["assets"].items()
+              for k in ("paid_in", "distribution_price") if k in v]
+    found += [n for n in ("payments.csv", "elections.csv")
+              if os.path.exists(os.path.join(sample, n))]
+    return found
+
+
 def model_run(sample, bug, out):
     env = dict(os.environ, KANZAI_PLANTED_BUG=bug)
     subprocess.run([sys.executable, ENGINE, "run", sample, "--out", out], env=env,
@@ -59,6 +74,10 @@ def main():
     names = sys.argv[2:] or sorted(
         n for n in os.listdir(root) if os.path.exists(os.path.join(root, n, "expect.sh")))
     samples = [os.path.abspath(os.path.join(root, n)) for n in names]
+    skipped = {os.path.basename(s): beyond_model(s) for s in samples}
+    skipped = {n: f for n, f in skipped.items() if f}
+    names = [n for n in names if n not in skipped]
+    samples = [s for s in samples if os.path.basename(s) not in skipped]
     results = {}
     with tempfile.TemporaryDirectory() as scratch, \
             concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
@@ -83,6 +102,8 @@ def main():
     print("samples: " + ", ".join(f"{i + 1} {n}" for i, n in enumerate(names)))
     print("ok: the correct model passes; X: the checks reject the bug; -: the bug does not "
           "change this sample's outputs; !!: the checks miss the bug (or fail the model)")
+    for n, features in skipped.items():
+        print(f"not tested: {n}: the model lacks {', '.join(features)}")
     for (s, b), r in results.items():
         if r in ("MISSED", "MODEL FAILS"):
             print(f"{r}: {os.path.basename(s)}: {b or 'correct model'}")
