@@ -21,17 +21,15 @@ from planted_engine import BUGS  # noqa: E402
 
 
 def beyond_model(sample):
-    """The SPEC v3 features reference.py does not model (it has only pool_cost): a sample
-    using one is reported, not tested, until the model learns it."""
+    """The SPEC v3 features reference.py does not model (elections and conversions): a
+    sample using one is reported, not tested, until the model learns it."""
     import tomllib
     with open(os.path.join(sample, "case.toml"), "rb") as f:
         case = tomllib.load(f)
-    found = [k for k in ("convenience", "payouts") if k in case]
-    found += [k for k in ("record_date",) if k in case["case"]]
+    found = [k for k in ("payouts",) if k in case]
     found += [f"assets.{a}.{k}" for a, v in case["assets"].items()
               for k in ("paid_in", "distribution_price") if k in v]
-    found += [n for n in ("payments.csv", "elections.csv")
-              if os.path.exists(os.path.join(sample, n))]
+    found += [n for n in ("elections.csv",) if os.path.exists(os.path.join(sample, n))]
     return found
 
 

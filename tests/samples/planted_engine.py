@@ -88,6 +88,30 @@ def drop_pool_costs(case):
         asset.pop("pool_cost", None)
 
 
+def drop_table(name):
+    def change(case):
+        case.toml.pop(name, None)
+    return change
+
+
+def convenience_at_par(case):
+    if "convenience" in case.toml:
+        case.toml["convenience"]["rate"] = "1"
+
+
+def no_catch_up(case):
+    case.payments = []
+
+
+def failed_counted_as_paid(case):
+    for p in case.payments:
+        p["status"] = "paid"
+
+
+def record_date_ignored(case):
+    case.record_date = ""
+
+
 def drop_min_payout(case):
     case.min_payout = {}
 
@@ -165,6 +189,11 @@ BUGS = {
     "fund restriction to assets ignored": lambda: patch_case(drop_fund_key("assets")),
     "minimum payout ignored": lambda: patch_case(drop_min_payout),
     "pool costs ignored": lambda: patch_case(drop_pool_costs),
+    "convenience class ignored": lambda: patch_case(drop_table("convenience")),
+    "convenience rate ignored (paid at 100%)": lambda: patch_case(convenience_at_par),
+    "catch-up ignored (earlier payments not deducted)": lambda: patch_case(no_catch_up),
+    "failed payments counted as paid": lambda: patch_case(failed_counted_as_paid),
+    "record date ignored (later sales applied)": lambda: patch_case(record_date_ignored),
     "identities not linked (per customer, not per claimant)": identities_not_linked,
     "pools not segregated (holdings to the estate)": lambda: patch_case(pools_not_segregated),
 }
