@@ -4,12 +4,14 @@
 # as lost: BTC 1,225; BCH 1,985; ETH 11,169; LTC 5,108; XRP 28,106,343.
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
 source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
-python3 - "$out" "$sample/../generators" <<'PY'
+python3 - "$out" "$sample/../generators" "$sample" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])
-from expect_lib import Run, units
+from expect_lib import Inputs, Run, check_per_claim_rules, units
 
 run = Run(sys.argv[1])
+inputs = Inputs(sys.argv[3])
+check_per_claim_rules(run, inputs)
 stolen = {"BTC": "1225.00000000", "BCH": "1985.00000000",
           "ETH": "11169.000000000000000000", "LTC": "5108.00000000",
           "XRP": "28106343.000000"}

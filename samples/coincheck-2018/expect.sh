@@ -3,12 +3,14 @@
 # compensated at 88.549 JPY/XEM from the company's funds, ¥46,311,127,000 in total.
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
 source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
-python3 - "$out" "$sample/../generators" <<'PY'
+python3 - "$out" "$sample/../generators" "$sample" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])
-from expect_lib import Run, units
+from expect_lib import Inputs, Run, check_per_claim_rules, units
 
 run = Run(sys.argv[1])
+inputs = Inputs(sys.argv[3])
+check_per_claim_rules(run, inputs)
 total_jpy = 46_311_127_000
 fund = run.summary["funds"]["coincheck-own-funds"]
 run.equal(fund["allocated"], str(total_jpy), "fund allocated (523,000,000 XEM x 88.549)")

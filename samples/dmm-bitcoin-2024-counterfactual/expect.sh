@@ -5,12 +5,15 @@
 # (40 / 48.2 = 83.0%, DOMAIN S4).
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
 source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
-python3 - "$out" "$sample/../generators" <<'PY'
+python3 - "$out" "$sample/../generators" "$sample" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])
-from expect_lib import Run, units
+from expect_lib import (Inputs, Run, by_line, check_per_claim_rules, customer_lines,
+                        fund_shares, pro_rata, units)
 
 run = Run(sys.argv[1])
+inputs = Inputs(sys.argv[3])
+check_per_claim_rules(run, inputs)
 btc = run.summary["assets"]["BTC"]
 run.equal(btc["claims"], "12000.00000000", "BTC claims")
 run.equal(btc["pool"], "7497.10000000", "BTC pool after the theft of 4,502.9 BTC")
@@ -35,5 +38,21 @@ run.check(48_199_990_000 < shortfall_total <= 48_199_999_997,
 reserve_per_mille = (40_000_000_000 * 2000 + shortfall_total) // (2 * shortfall_total)
 run.equal(reserve_per_mille, 830, "reserve coverage of the shortfall, in 0.1%")
 run.equal(sum(fund.values()), 45_000_000_000, "fund allocations")
+# Per line: the BTC pool pro rata in kind, then each fund pro rata to the claimants' yen
+# shortfalls (linked identities summed), recomputed here line by line.
+lines = customer_lines(run)
+pool_parts = pro_rata(units(btc["pool"]), [u for _, u in lines.values()])
+got_pool = by_line(run, "pool:BTC")
+wrong = [k for k, part in zip(lines, pool_parts) if got_pool.get(k, 0) != part]
+run.equal(wrong[:3], [], "lines whose BTC share is not pro rata")
+claimant_of = {d["claim_id"]: d["claimant_id"] for d in run.decisions}
+short = {k: inputs.value("BTC", u - part) for (k, (_, u)), part in zip(lines.items(), pool_parts)}
+for fund_id, amount in (("liability-reserve", 40_000_000_000),
+                        ("policy-illustrative", 5_000_000_000)):
+    shares = fund_shares(amount, short, {k: claimant_of[k[0]] for k in short})
+    got = by_line(run, f"fund:{fund_id}")
+    wrong = [k for k in short if got.get(k, 0) != shares.get(k, 0)]
+    run.equal(wrong[:3], [], f"lines whose {fund_id} share is not pro rata per claimant")
+    short = {k: v - shares.get(k, 0) for k, v in short.items()}
 sys.exit(run.finish("dmm-bitcoin-2024-counterfactual"))
 PY

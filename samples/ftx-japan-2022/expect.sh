@@ -4,12 +4,14 @@
 # and the parent's estate takes nothing from the pools.
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
 source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
-python3 - "$out" "$sample/../generators" <<'PY'
+python3 - "$out" "$sample/../generators" "$sample" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])
-from expect_lib import Run, units
+from expect_lib import Inputs, Run, check_per_claim_rules, check_unfiled_admitted, units
 
 run = Run(sys.argv[1])
+inputs = Inputs(sys.argv[3])
+check_per_claim_rules(run, inputs)
 for asset in ("JPY", "BTC", "ETH", "XRP", "SOL"):
     figures = run.summary["assets"][asset]
     run.check(units(figures["pool"]) >= units(figures["claims"]), f"{asset} pool >= claims")
@@ -27,6 +29,7 @@ for d in run.decisions:
         lines += 1
         run.equal(pool.get(d["claim_id"], 0), units(d["admitted"]),
                   f"{d['claim_id']} paid 100% in {d['asset']}")
+check_unfiled_admitted(run, inputs)
 run.check(lines > 2000, f"customer claims: {lines}")
 for p in ("p10", "p25", "p50", "p75", "p90"):
     run.equal(run.summary["recovery_rate_percentiles"][p], "1.000000", f"recovery {p}")

@@ -1,6 +1,7 @@
 """A slow, obvious model of SPEC.md's rules, written to check the samples' expected figures
 before the engine existed, and to cross-check the engine after. Not the engine: no input
-validation, no catch-up (payments.csv), no case.db. Usage:
+validation, no case.db; of SPEC v3: pool_cost, the convenience class (without elections),
+catch-up (payments.csv) and the record date, not elections or conversions. Usage:
     python3 reference.py run CASE --out DIR
 writes decisions.csv, allocations.csv, payouts.csv and a summary.json with the fields the
 samples' expect.sh read. Exact arithmetic: integers and Fractions only."""
@@ -78,6 +79,8 @@ class Case:
         self.transfers = read_csv(folder, "transfers.csv")
         self.creditors = read_csv(folder, "creditors.csv")
         self.determinations = {r["claim_id"]: r for r in read_csv(folder, "determinations.csv")}
+        self.payments = read_csv(folder, "payments.csv")
+        self.record_date = str(self.toml["case"].get("record_date", ""))
 
     def value(self, asset, units, price=None):
         p = self.price[asset] if price is None else price
@@ -85,6 +88,10 @@ class Case:
         if self.rules["valuation_rounding"] == "down":
             return math.floor(exact) if exact >= 0 else -math.floor(-exact)
         return round(exact)  # Python rounds half to even
+
+    def rounded(self, exact):
+        """A non-negative Fraction rounded per valuation_rounding."""
+        return math.floor(exact) if self.rules["valuation_rounding"] == "down" else round(exact)
 
 
 def entitlements(case):
@@ -209,9 +216,13 @@ def payees(case, decisions):
     for t in case.transfers:
         by_claim[t["claim_id"]].append(t)
     payee, finding = {}, {}
+    case.after_record_date = 0
     for cid, d in decisions.items():
         holder = d["customer"]
         for t in sorted(by_claim[cid], key=lambda t: (t["effective_on"], t["transfer_id"])):
+            if case.record_date and t["effective_on"] > case.record_date:
+                case.after_record_date += 1
+                continue
             if t["from_id"] != holder or t["to_id"] not in case.customers or \
                     t["from_id"] == t["to_id"]:
                 finding[cid] = True
@@ -229,26 +240,29 @@ def waterfall(case, decisions, claimant_of):
             if d["class"] and d[portion] > 0:
                 lines.append((cid, portion, d["asset"], d[portion], d["class"]))
     alloc = []  # (claim_id, portion, source, asset, units, tranche)
+    lines, convenience_k, convenience_summary = convenience(case, lines, claimant_of)
     summary_assets, pool_surplus = {}, {}
     paid_units = defaultdict(int)
     for asset in sorted(case.dec):
         pool = sum(to_units(h["amount"], case.dec[asset]) for h in case.holdings
                    if h["asset"] == asset and h["status"] == "held"
                    and h["segregated"] == "true")
+        cost = min(to_units(case.assets[asset].get("pool_cost", "0"), case.dec[asset]), pool)
         cl = [l for l in lines if l[2] == asset and l[4] == "customer"]
-        parts = split(pool, [l[3] for l in cl])
+        parts = split(pool - cost, [l[3] for l in cl])
         for l, p in zip(cl, parts):
             if p:
                 alloc.append((l[0], l[1], f"pool:{asset}", asset, p, 1))
             paid_units[(l[0], l[1])] = p
         w = sum(l[3] for l in cl)
-        pool_surplus[asset] = max(pool - w, 0)
+        pool_surplus[asset] = max(pool - cost - w, 0)
         summary_assets[asset] = {
             "claims": fmt(w, case.dec[asset]), "pool": fmt(pool, case.dec[asset]),
             "allocated": fmt(sum(parts), case.dec[asset]),
-            "surplus": fmt(pool_surplus[asset], case.dec[asset])}
+            "surplus": fmt(pool_surplus[asset], case.dec[asset]),
+            "cost": fmt(cost, case.dec[asset])}
         if w:
-            summary_assets[asset]["coverage"] = ratio6(pool, w)
+            summary_assets[asset]["coverage"] = ratio6(pool - cost, w)
     shortfall = {(l[0], l[1]): case.value(l[2], l[3] - paid_units[(l[0], l[1])])
                  for l in lines if l[4] == "customer"}
     line_asset = {(l[0], l[1]): l[2] for l in lines}
@@ -297,8 +311,12 @@ def waterfall(case, decisions, claimant_of):
     tranche = estate.get("tranche", 1)
     classes = {}
     remaining = available
-    for cls in ("admin", "priority", "general", "subordinated"):
+    for cls in ("admin", "priority", "convenience", "general", "subordinated"):
+        if cls == "convenience" and "convenience" not in case.toml:
+            continue
         members = []
+        if cls == "convenience":
+            members += [(k, convenience_k[k]) for k in sorted(convenience_k)]
         if cls == "general":
             members += [(k, shortfall[k]) for k in sorted(shortfall)]
         if cls == "subordinated":
@@ -311,14 +329,52 @@ def waterfall(case, decisions, claimant_of):
         parts = split(remaining, [w for _, w in members])
         for (k, _), p in zip(members, parts):
             if p:
-                alloc.append((k[0], k[1], f"estate:{cls}", cur, p, tranche))
+                alloc.append((k[0], k[1], f"estate:{cls}", cur, p,
+                              case.toml["convenience"].get("tranche", 1)
+                              if cls == "convenience" else tranche))
         remaining -= sum(parts)
         classes[cls] = {"claims": fmt(sum(w for _, w in members), case.dec[cur]),
                         "allocated": fmt(sum(parts), case.dec[cur])}
     estate_summary = {"available": fmt(available, case.dec[cur]),
                       "allocated": fmt(available - remaining, case.dec[cur]),
                       "residue": fmt(remaining, case.dec[cur]), "classes": classes}
+    if convenience_summary:
+        convenience_summary["allocated"] = classes["convenience"]["allocated"]
+        estate_summary["convenience"] = convenience_summary
     return lines, alloc, summary_assets, funds_summary, estate_summary
+
+
+def convenience(case, lines, claimant_of):
+    """SPEC waterfall step 0 (elections not modelled): a claimant whose customer-class lines
+    are worth at most the threshold moves them all to the convenience class, with a claim
+    k_g = rate * c_g split over them in proportion to their values."""
+    if "convenience" not in case.toml:
+        return lines, {}, None
+    conf = case.toml["convenience"]
+    threshold = to_units(conf["threshold"], case.dec[case.currency])
+    rate = Fraction(conf["rate"])
+    by_claimant = defaultdict(list)
+    for l in lines:
+        if l[4] == "customer":
+            by_claimant[claimant_of(l[0])].append(l)
+    members, k_of = set(), {}
+    for g, ls in by_claimant.items():
+        values = [case.value(l[2], l[3]) for l in ls]
+        c = sum(values)
+        if 0 < c <= threshold:
+            k = case.rounded(rate * min(c, threshold))
+            parts = [k * v // c for v in values]
+            order = sorted(range(len(ls)), key=lambda i: (-((k * values[i]) % c), i))
+            for i in order[:k - sum(parts)]:
+                parts[i] += 1
+            for l, p in zip(ls, parts):
+                k_of[(l[0], l[1])] = p
+                members.add((l[0], l[1]))
+    moved = [l[:4] + ("convenience",) if (l[0], l[1]) in members else l for l in lines]
+    claims = sum(k_of.values())
+    return moved, k_of, {"claimants": sum(1 for g, ls in by_claimant.items()
+                                          if (ls[0][0], ls[0][1]) in members),
+                         "claims": fmt(claims, case.dec[case.currency])}
 
 
 def payouts(case, decisions, alloc, payee, finding):
@@ -342,6 +398,14 @@ def payouts(case, decisions, alloc, payee, finding):
             else:
                 status = "eligible"
         sums[(who, asset, tranche, status)] += units
+    paid = defaultdict(int)
+    for p in case.payments:
+        if p.get("status", "paid") in ("", "paid"):
+            paid[(p["payee_id"], p["asset"])] += to_units(p["amount"], case.dec[p["asset"]])
+    for key in sorted((k for k in sums if k[3] == "eligible"), key=lambda k: k[2]):
+        taken = min(sums[key], paid[key[:2]])
+        sums[key] -= taken
+        paid[key[:2]] -= taken
     rows = []
     for (who, asset, tranche, status), units in sums.items():
         if status == "eligible":
@@ -362,6 +426,8 @@ def run(case_folder, out):
     def claimant_of(cid):
         return claimant_map.get(decisions[cid]["customer"], decisions[cid]["customer"])
     lines, alloc, assets, funds, estate = waterfall(case, decisions, claimant_of)
+    if "convenience" in estate:
+        convenience_summary = estate.pop("convenience")
     os.makedirs(out)
     with open(os.path.join(out, "decisions.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -393,9 +459,12 @@ def run(case_folder, out):
             lost[h["asset"]] += to_units(h["amount"], case.dec[h["asset"]])
     recovery = recovery_rates(case, decisions, lines, alloc)
     summary = {"assets": assets, "funds": funds, "estate": estate,
+               "transfers_after_record_date": case.after_record_date,
                "holdings_not_distributed": {"lost": {a: fmt(u, case.dec[a])
                                                      for a, u in sorted(lost.items())}},
                "recovery_rate_percentiles": recovery}
+    if "convenience" in case.toml:
+        summary["convenience"] = convenience_summary
     with open(os.path.join(out, "summary.json"), "w") as f:
         json.dump(summary, f, indent=2)
 

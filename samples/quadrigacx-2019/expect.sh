@@ -4,12 +4,14 @@
 # on a scaled general class of CAD 30,250,000.00), after the administration reserve.
 # Usage: bash expect.sh KANZAI_BINARY SAMPLE_DIR
 source "$(dirname "$0")/../generators/run_sample.sh"  # runs the sample into $out
-python3 - "$out" "$sample/../generators" <<'PY'
+python3 - "$out" "$sample/../generators" "$sample" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[2])
-from expect_lib import Run, units
+from expect_lib import Inputs, Run, check_per_claim_rules, units
 
 run = Run(sys.argv[1])
+inputs = Inputs(sys.argv[3])
+check_per_claim_rules(run, inputs)
 estate = run.summary["estate"]
 general = estate["classes"]["general"]
 run.equal(general["claims"], "30250000.00", "general class claims")
