@@ -9,7 +9,7 @@ packages=(
     libboost-dev libboost-graph-dev
     libsqlitecpp-dev libsqlite3-dev sqlite3
     libfmt-dev libtomlplusplus-dev doctest-dev
-    libcli11-dev nlohmann-json3-dev libssl-dev
+    libcli11-dev nlohmann-json3-dev libssl-dev zlib1g-dev
     python3 chromium time
 )
 

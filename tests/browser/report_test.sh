@@ -23,7 +23,7 @@ browser() {
     # Chromium's own network features are off; the page has no external reference anyway.
     timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu --disable-quic \
         --no-first-run --disable-background-networking --disable-component-update \
-        --disable-sync --user-data-dir="$(mktemp -d -p "$work")" "$@" 2>/dev/null
+        --disable-sync --virtual-time-budget=10000 --user-data-dir="$(mktemp -d -p "$work")" "$@" 2>/dev/null
 }
 browser --dump-dom "file://$work/report.html" >"$work/dom.html"
 python3 - "$work/dom.html" "$work/case/out/run-0001" <<'PY'

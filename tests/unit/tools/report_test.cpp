@@ -59,6 +59,12 @@ kanzai::claims::CaseConfig tiny_config() {
     return load.config;
 }
 
+kanzai::claims::Case tiny_case() {
+    kanzai::claims::Case loaded;
+    loaded.config = tiny_config();
+    return loaded;
+}
+
 // C1 holds K1 (BTC, admitted 1, half paid in kind, a tenth by the estate) and K2 (disputed,
 // with a reason an attacker wrote); C2's claim is rejected.
 RunRecord tiny_run() {
@@ -133,21 +139,24 @@ TEST_CASE("report: recovery histogram per claimant") {
 }
 
 TEST_CASE("report: every input string is escaped; amounts appear as written") {
-    const std::string html = kanzai::tools::render_report_html(tiny_config(), tiny_run());
-    CHECK(count_of(html, "<script") == 2);  // the data block and the page script only
-    CHECK(count_of(html, "alert(1)") == 1);
-    CHECK(html.find("\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\"") !=
+    const kanzai::claims::Case loaded = tiny_case();
+    const std::string html = kanzai::tools::render_report_html(&loaded, tiny_run());
+    // The chunk index, one chunk (compressed: no input text in clear) and the page script.
+    CHECK(count_of(html, "<script") == 3);
+    CHECK(count_of(html, "alert(1)") == 0);
+    CHECK(kanzai::tools::render_claims_data(tiny_run())
+              .find("\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\"") !=
           std::string::npos);
     CHECK(html.find("<h1>Tiny &lt;K.K.&gt;</h1>") != std::string::npos);
     CHECK(html.find("<td class=\"num\">2.00000000</td><td class=\"num\">1.00000000</td>"
                     "<td class=\"num\">50.00%</td>") != std::string::npos);
-    CHECK(html.find("<a href=\"#claims\" class=\"claim-link\" data-claim=\"K2\">K2</a>: "
+    CHECK(html.find("<a href=\"#claim=K2\" class=\"claim-link\" data-claim=\"K2\">K2</a>: "
                     "1.00000000 BTC disputed (O-DETERMINATION)") != std::string::npos);
     CHECK(html.find("C9: 150000") != std::string::npos);
     CHECK(html.find("http") == std::string::npos);  // no external asset, no network
 }
 
-TEST_CASE("report: the claims data block groups allocations by claim and payouts by payee") {
+TEST_CASE("report: a chunk holds its claims' allocations, payees' payouts, customers' set-offs") {
     RunRecord run = tiny_run();
     run.decisions.resize(1);
     run.set_offs = {{"C1", "300000", "100000", "200000"}};
@@ -157,8 +166,7 @@ TEST_CASE("report: the claims data block groups allocations by claim and payouts
           "\"filed 1.00000000 BTC; admitted as filed\",\"10000000\"]],\n"
           "\"alloc\":{\n\"K1\":[[\"admitted\",\"pool:BTC\",\"BTC\",\"0.50000000\",\"1\","
           "\"1.00000000\"],[\"admitted\",\"estate:general\",\"JPY\",\"1000000\",\"2\","
-          "\"5000000\"]],\n\"K2\":[[\"disputed\",\"pool:BTC\",\"BTC\",\"0.50000000\",\"1\","
-          "\"1.00000000\"]]},\n\"pay\":{\n\"C1\":[[\"1\",\"BTC\",\"0.50000000\",\"1\","
+          "\"5000000\"]]},\n\"pay\":{\n\"C1\":[[\"1\",\"BTC\",\"0.50000000\",\"1\","
           "\"held_disputed\"],[\"2\",\"BTC\",\"0.50000000\",\"1\",\"payable\"],[\"3\",\"JPY\","
           "\"1000000\",\"2\",\"payable\"]]},\n\"setoff\":{\n\"C1\":[\"300000\",\"100000\","
           "\"200000\"]}}");
@@ -353,7 +361,7 @@ std::string golden_report(const std::string& name) {
     REQUIRE(computed);
     RunRecord run = kanzai::tools::record_of(*computed);
     run.number = 1;
-    return kanzai::tools::render_report_html(computed->loaded.config, run);
+    return kanzai::tools::render_report_html(&computed->loaded, run);
 }
 
 }  // namespace
@@ -380,11 +388,15 @@ TEST_CASE("report: the convenience class, pool costs, transfers after the record
 
 TEST_CASE("report: conversions and payments not completed") {
     const std::string html = golden_report("conversions");
+    // Each conversion with the price it used: a sale at BTC's estate_price, purchases at
+    // the distribution_price of the asset bought.
     CHECK(html.find("<tbody>\n<tr><td>BTC</td><td>JPY</td><td class=\"num\">1.60000000</td>"
-                    "<td class=\"num\">14400000</td></tr>\n<tr><td>JPY</td><td>BTC</td>"
-                    "<td class=\"num\">2342858</td><td class=\"num\">0.19523816</td></tr>\n"
-                    "<tr><td>JPY</td><td>ETH</td><td class=\"num\">1171428</td>"
-                    "<td class=\"num\">4.68571200</td></tr>\n</tbody>") != std::string::npos);
+                    "<td class=\"num\">14400000</td><td>estate_price 9000000</td></tr>\n"
+                    "<tr><td>JPY</td><td>BTC</td><td class=\"num\">2342858</td>"
+                    "<td class=\"num\">0.19523816</td><td>distribution_price 12000000</td>"
+                    "</tr>\n<tr><td>JPY</td><td>ETH</td><td class=\"num\">1171428</td>"
+                    "<td class=\"num\">4.68571200</td><td>distribution_price 250000</td></tr>\n"
+                    "</tbody>") != std::string::npos);
     CHECK(html.find("id=\"payments-not-completed\"><thead><tr><th>Status</th><th>Asset</th>"
                     "<th>Amount</th></tr></thead><tbody>\n<tr><td>failed</td><td>JPY</td>"
                     "<td class=\"num\">7200000</td></tr>\n</tbody>") != std::string::npos);
