@@ -4,6 +4,7 @@
 // Rows come from the run's record; the input rows that name a reason (transfers.csv,
 // customers.csv, creditors.csv, elections.csv) only when they are the run's own.
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -79,16 +80,19 @@ std::string creditors_block(const ReportContext& context) {
                                    rows.size());
     const int currency_decimals =
         context.inputs != nullptr ? context.inputs->config.currency().decimals : 0;
+    std::map<std::string_view, const claims::Creditor*> listed;
+    if (context.inputs != nullptr) {
+        for (const claims::Creditor& creditor : context.inputs->creditors) {
+            listed.emplace(creditor.id, &creditor);
+        }
+    }
     for (const auto& [id, row] : rows) {
         std::string estate_class = row.estate_class, amount = "?", description = "?";
-        if (context.inputs != nullptr) {
-            for (const claims::Creditor& creditor : context.inputs->creditors) {
-                if (creditor.id == id) {
-                    estate_class = std::string(claims::text_of(creditor.creditor_class));
-                    amount = engine::format_units(creditor.amount.count, currency_decimals);
-                    description = creditor.description;
-                }
-            }
+        const auto found = listed.find(id);
+        if (found != listed.end()) {
+            estate_class = std::string(claims::text_of(found->second->creditor_class));
+            amount = engine::format_units(found->second->amount.count, currency_decimals);
+            description = found->second->description;
         }
         const int decimals = row.payouts.empty() && row.allocated == 0 ? currency_decimals
                                                                         : row.decimals;
@@ -104,8 +108,17 @@ std::string creditors_block(const ReportContext& context) {
 class HoldReasons {
 public:
     explicit HoldReasons(const ReportContext& context) : context_(context) {
+        // Only the payees with a held payout: a handful of a million.
+        for (const claims::PayoutRecord& p : context.run.payouts) {
+            if (p.status != "payable") {
+                claims_of_payee_.try_emplace(p.payee_id);
+            }
+        }
         for (std::size_t index = 0; index < context.run.decisions.size(); ++index) {
-            claims_of_payee_[context.run.decisions[index].payee_id].push_back(index);
+            const auto found = claims_of_payee_.find(context.run.decisions[index].payee_id);
+            if (found != claims_of_payee_.end()) {
+                found->second.push_back(index);
+            }
         }
         const auto found = context.summary.find("transfer_findings");
         findings_ = found != context.summary.end() && found->is_object() ? &*found : nullptr;
