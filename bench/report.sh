@@ -31,8 +31,10 @@ if [[ ! -f $case_folder/case.db ]]; then
 fi
 html=$work/report-$customers.html
 echo "kanzai report, $customers customers ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
-/usr/bin/time -f "  generate: %e s wall, %U s user, %S s sys, %M KB max RSS" \
+/usr/bin/time -o "$work/time.txt" \
+    -f "  generate: %e s wall, %U s user, %S s sys, %M KB max RSS" \
     "$kanzai" report "$case_folder" --html "$html" >/dev/null
+cat "$work/time.txt"
 echo "  file: $(( $(stat -c %s "$html") / 1000000 )) MB"
 last_claim=$(tail -n 1 "$case_folder/out/run-0001/decisions.csv" | cut -d, -f1)
 # Chromium's wall time from start to the dumped DOM, which is written once the page's work
@@ -40,11 +42,15 @@ last_claim=$(tail -n 1 "$case_folder/out/run-0001/decisions.csv" | cut -d, -f1)
 render() {
     local what=$1 url=$2 dom=$work/dom.html profile
     profile=$(mktemp -d -p "$work")
-    /usr/bin/time -f "  $what: %e s wall, %U s user, %S s sys (Chromium, all processes)" \
-        timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --no-first-run \
+    # /usr/bin/time writes to a file: Chromium's own stderr is discarded. A timeout (300 s)
+    # is reported, not fatal.
+    /usr/bin/time -o "$work/time.txt" \
+        -f "  $what: %e s wall, %U s user, %S s sys (Chromium, all processes)" \
+        timeout 300 /usr/bin/chromium --headless --no-sandbox --disable-gpu --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
         --virtual-time-budget=60000 --user-data-dir="$profile" --dump-dom "$url" \
-        2>/dev/null >"$dom"
+        2>/dev/null >"$dom" || echo "  $what: Chromium did not finish within 300 s"
+    grep -v "non-zero status" "$work/time.txt"
     rm -rf "$profile"
     echo "    rendered claim rows: $(grep -o 'class="claim-row' "$dom" | wc -l)," \
          "highlighted: $(grep -o 'claim-row highlight" data-claim="[^"]*"' "$dom" | cut -d'"' -f4)"
