@@ -24,7 +24,7 @@ browser() {
     # Chromium's own network features are off; the page has no external reference anyway.
     timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu --disable-quic \
         --no-first-run --disable-background-networking --disable-component-update \
-        --disable-sync --user-data-dir="$(mktemp -d -p "$work")" "$@" 2>/dev/null
+        --disable-sync --virtual-time-budget=10000 --user-data-dir="$(mktemp -d -p "$work")" "$@" 2>/dev/null
 }
 browser --dump-dom "file://$work/report.html" >"$work/dom.html"
 python3 - "$work/dom.html" "$work/case/out/run-0001" <<'PY'
@@ -202,6 +202,162 @@ if not ok:
     sys.exit(1)
 print(f"ok: derivation of {claim_id}: {len(want_allocations)} allocations, "
       f"{len(want_payouts)} payouts match the run")
+PY
+# What a lawyer checks first: the prices with their price_source (against case.toml), the
+# creditors (against creditors.csv and payouts.csv) and every payout that is held, with why
+# (against payouts.csv).
+python3 - "$work/dom.html" "$work/case" <<'PY'
+import csv, html.parser, sys, tomllib
+
+dom_path, case = sys.argv[1:3]
+
+class Tables(html.parser.HTMLParser):
+    """Collects the body rows (lists of cell texts) of every <table id=...>."""
+    def __init__(self):
+        super().__init__()
+        self.tables, self.current, self.row, self.cell = {}, None, None, None
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and "id" in attrs:
+            self.current = self.tables.setdefault(attrs["id"], [])
+        elif tag == "tr" and self.current is not None:
+            self.row = []
+        elif tag == "td" and self.row is not None:
+            self.cell = ""
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.row.append(self.cell)
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            if self.row:
+                self.current.append(self.row)
+            self.row = None
+        elif tag == "table":
+            self.current = None
+
+parser = Tables()
+parser.feed(open(dom_path, encoding="utf-8").read())
+failures = []
+def expect(what, got, want):
+    if got != want:
+        failures.append(f"{what}: page shows {got!r}, the run has {want!r}")
+
+toml = tomllib.load(open(f"{case}/case.toml", "rb"))
+want = []
+for asset_id in sorted(toml["assets"]):
+    a = toml["assets"][asset_id]
+    want.append([asset_id, str(a["decimals"]), a["price"], a.get("price_source", "(not given)"),
+                 a.get("estate_price", a["price"])])
+expect("prices", [row[:5] for row in parser.tables.get("prices", [])], want)
+fund = toml["fund"][0]
+got = parser.tables.get("fund-parameters", [[]])[0]
+expect("fund parameters", got[:6], [fund["id"], fund["kind"], str(fund["tranche"]),
+                                    fund["amount"], fund["floor"], fund["cap"]])
+expect("fund assets and leftover", got[6:8], ["every asset", "estate"])
+rules = dict(row for row in parser.tables.get("rules", []))
+for key in ["unfiled", "excess", "late", "insiders", "set_off", "valuation_rounding"]:
+    expect(f"rule {key}", rules.get(key), toml["rules"][key])
+
+with open(f"{case}/out/run-0001/payouts.csv", newline="", encoding="utf-8") as f:
+    payouts = list(csv.DictReader(f))
+with open(f"{case}/creditors.csv", newline="", encoding="utf-8") as f:
+    creditors = sorted(csv.DictReader(f), key=lambda c: c["creditor_id"])
+want = []
+for c in creditors:
+    paid = [p for p in payouts if p["payee_id"] == "creditor:" + c["creditor_id"]]
+    want.append([c["creditor_id"], c["class"], c["amount"], c["description"],
+                 str(sum(int(p["amount"]) for p in paid)),
+                 "; ".join(f"#{p['payout_id']} {p['amount']} {p['asset']} ({p['status']}, "
+                           f"tranche {p['tranche']})" for p in paid)])
+expect("creditors", parser.tables.get("creditors"), want)
+
+held = [p for p in payouts if p["status"] != "payable"]
+want = [[p["status"], p["payout_id"], p["payee_id"], p["asset"], p["amount"], p["tranche"]]
+        for p in sorted(held, key=lambda p: (p["status"], int(p["payout_id"])))]
+holds = parser.tables.get("holds", [])
+expect("held payouts", [row[:6] for row in holds], want)
+why = {row[1]: row[6] for row in holds}
+# C04's K04 is disputed, C03 is not KYC-verified, C10 (Jun Jo) is sanctioned.
+expect("why payout 10 is held", why.get("10"),
+       "K04: 5.000000000000000000 ETH disputed (P-EXCESS-DISPUTED)")
+expect("why payout 7 is held", why.get("7"), "payee's KYC: pending (customers.csv line 4)")
+expect("why payout 25 is frozen", why.get("25"),
+       "deemed:C10:ETH: C10 (payee, customers.csv line 11) sanctioned")
+for failure in failures:
+    print("FAIL:", failure)
+if failures:
+    sys.exit(1)
+print(f"ok: prices, rules, fund, {len(creditors)} creditors and {len(held)} held payouts "
+      "match the run")
+PY
+# A deep link scrolls to its claim and highlights it, and the page loads nothing: a probe
+# (appended to a copy of the page, not part of the report) records where the linked row is
+# in the viewport and which resources the page fetched.
+probe='<script>
+const probe = setInterval(() => {
+  const row = document.querySelector("tr.claim-row.highlight");
+  if (!row) return;
+  clearInterval(probe);
+  const top = row.getBoundingClientRect().top;
+  document.body.setAttribute("data-probe", JSON.stringify({claim: row.dataset.claim,
+    top: top, height: innerHeight, scrolled: scrollY,
+    resources: performance.getEntriesByType("resource").map(r => r.name)}));
+}, 20);
+</script>'
+sed "s#</body>#${probe//$'\n'/ }</body>#" "$work/report.html" >"$work/probe.html"
+browser --window-size=1280,900 --dump-dom "file://$work/probe.html#claim=deemed:C07:BTC" \
+    >"$work/dom-probe.html"
+python3 - "$work/dom-probe.html" "$work/report.html" <<'PY'
+import html, json, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+found = re.search(r'data-probe="([^"]*)"', dom)
+if not found:
+    print("FAIL: the deep link highlighted no claim row")
+    sys.exit(1)
+probe = json.loads(html.unescape(found.group(1)))
+failures = []
+if probe["claim"] != "deemed:C07:BTC":
+    failures.append(f"the highlighted row is {probe['claim']}")
+if not (probe["scrolled"] > 0 and 0 <= probe["top"] < probe["height"]):
+    failures.append(f"the linked row is not in view: {probe}")
+if probe["resources"]:
+    failures.append(f"the page fetched {probe['resources']}")
+page = open(sys.argv[2], encoding="utf-8").read()
+if re.search(r'(src|href)\s*=\s*"(?!#)|https?:|url\(', page):
+    failures.append("the page refers to something outside itself")
+for failure in failures:
+    print("FAIL:", failure)
+if failures:
+    sys.exit(1)
+print(f"ok: #claim=deemed:C07:BTC scrolled to its row (top {probe['top']:.0f} of "
+      f"{probe['height']}), highlighted; no resource fetched")
+PY
+# A recorded run is reported from its record alone: after case.toml changes, the report
+# shows none of today's prices and says why; the claims still equal the run's.
+sed -i 's/^price = "10000000"$/price = "99999999"/' "$work/case/case.toml"
+"$kanzai" report "$work/case" --html "$work/changed.html" >/dev/null
+browser --dump-dom "file://$work/changed.html" >"$work/dom-changed.html"
+python3 - "$work/dom-changed.html" "$work/case/out/run-0001/decisions.csv" <<'PY'
+import csv, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+failures = []
+if "99999999" in dom:
+    failures.append("the report shows today's BTC price for an earlier run")
+if 'id="record-only"' not in dom or "case.toml (changed)" not in dom:
+    failures.append("the report does not say that case.toml is no longer the run's")
+with open(sys.argv[2], newline="", encoding="utf-8") as f:
+    values = [d["value"] for d in csv.DictReader(f)]
+shown = re.findall(r'<td class="num" data-col="value">([^<]*)</td>', dom)
+if shown != values:
+    failures.append(f"values {shown} differ from decisions.csv {values}")
+for failure in failures:
+    print("FAIL:", failure)
+if failures:
+    sys.exit(1)
+print("ok: after case.toml changed, the run is reported from its record alone")
 PY
 if [[ -n $screenshot ]]; then
     browser --screenshot="$screenshot" --window-size=1280,2200 --hide-scrollbars \

@@ -48,6 +48,8 @@ table.data td.num { text-align: right; font-variant-numeric: tabular-nums;
 #claims-table th.sorted-asc::after { content: " \25B2"; }
 #claims-table th.sorted-desc::after { content: " \25BC"; }
 tr.claim-row { cursor: pointer; } tr.claim-row:hover { background: var(--band); }
+tr.claim-row.highlight td { background: #fff3bf; }
+.warning { background: #fff3bf; border-left: 4px solid #c98a00; padding: 6px 10px; }
 tr.derivation td { background: #fbfcfd; padding: 8px 16px 12px; }
 .derivation h4 { margin: 8px 0 4px; font-size: 13px; }
 .derivation table { border-collapse: collapse; margin-bottom: 6px; }
@@ -69,14 +71,42 @@ td.reason { min-width: 200px; max-width: 360px; }
 std::string_view report_script() {
     return R"JS(
 "use strict";
-const DATA = JSON.parse(document.getElementById("claims-data").textContent);
+// The claims are embedded in chunks of INDEX.per_chunk rows, each zlib-compressed JSON in
+// base64 (the script element "chunk-K"): a chunk is decompressed only when a page, a search or a
+// deep link needs it, and only a few stay decompressed at a time.
+const INDEX = JSON.parse(document.getElementById("claims-index").textContent);
 const COLUMNS = ["claim_id", "customer_id", "claimant_id", "payee_id", "asset", "filed",
   "ledger", "admitted", "disputed", "class", "code", "reason", "value"];
 const SHOWN = [0, 3, 4, 6, 7, 8, 12, 10, 11];
 const AMOUNT = new Set([5, 6, 7, 8, 12]);
 const PAGE_ROWS = 100;
-const state = { query: "", column: 0, descending: false, page: 0, open: new Set() };
-let view = DATA.rows.map((row, index) => index);
+const SORT_ALL_MAX = 200000;   // sorting every claim needs them all decompressed at once
+const MATCHES_MAX = 100000;    // a search keeps at most this many matches
+const CACHE_MAX = 40;          // decompressed chunks kept
+const state = { query: "", column: 0, descending: false, page: 0, open: new Set(),
+  highlight: null };
+// null: every claim in claim order (page p is in chunk floor(p*100/per_chunk)); else the
+// matches of a search or a sort, as [chunk, row] pairs.
+let view = null;
+let generation = 0;            // a newer search or sort makes an older one stop
+const cache = new Map();
+
+async function chunk(number) {
+  if (cache.has(number)) {
+    const data = cache.get(number);
+    cache.delete(number); cache.set(number, data);   // most recently used last
+    return data;
+  }
+  const text = document.getElementById("chunk-" + number).textContent;
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+  const data = JSON.parse(await new Response(stream).text());
+  cache.set(number, data);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value);
+  return data;
+}
 
 // Compares two decimal strings exactly (sign, integer digits, fraction digits).
 function cmpDecimal(a, b) {
@@ -103,23 +133,44 @@ function el(tag, text, className) {
   if (className) node.className = className;
   return node;
 }
+function status(text) { document.getElementById("claims-status").textContent = text; }
+function viewLength() { return view === null ? INDEX.total : view.length; }
+function pagesCount() { return Math.max(1, Math.ceil(viewLength() / PAGE_ROWS)); }
 
-function applyView() {
+// Rebuilds the view for the search and sort: scans the chunks one by one, keeping matches.
+async function applyView() {
+  const mine = ++generation;
   const query = state.query.toLowerCase();
-  view = [];
-  for (let index = 0; index < DATA.rows.length; index++) {
-    const row = DATA.rows[index];
-    if (query === "" || [0, 1, 2, 3, 4, 10, 11].some(c => row[c].toLowerCase().includes(query))) {
-      view.push(index);
-    }
+  const sorted = state.column !== 0 || state.descending;
+  if (query === "" && !sorted) { view = null; status(""); return render(); }
+  if (query === "" && INDEX.total > SORT_ALL_MAX) {
+    status("sorting every claim needs a search first at this size (" + INDEX.total +
+      " claims); decisions.csv has them all");
+    state.column = 0; state.descending = false; view = null;
+    return render();
+  }
+  const found = [], rows = [];
+  for (let number = 0; number < INDEX.chunks; number++) {
+    const data = await chunk(number);
+    if (mine !== generation) return;
+    data.rows.forEach((row, index) => {
+      if (found.length < MATCHES_MAX && (query === "" ||
+          [0, 1, 2, 3, 4, 10, 11].some(c => row[c].toLowerCase().includes(query)))) {
+        found.push([number, index]); rows.push(row);
+      }
+    });
+    if (number % 20 === 19) status("searched " + (number + 1) + " of " + INDEX.chunks +
+      " parts, " + found.length + " matches");
   }
   const column = state.column, compare = AMOUNT.has(column) ? cmpDecimal : cmpText;
   const direction = state.descending ? -1 : 1;
-  view.sort((x, y) => direction * compare(DATA.rows[x][column], DATA.rows[y][column]) ||
-    cmpText(DATA.rows[x][0], DATA.rows[y][0]));
-  const pages = Math.max(1, Math.ceil(view.length / PAGE_ROWS));
-  state.page = Math.min(state.page, pages - 1);
-  render();
+  const order = found.map((pair, i) => i);
+  order.sort((x, y) => direction * compare(rows[x][column], rows[y][column]) ||
+    cmpText(rows[x][0], rows[y][0]));
+  view = order.map(i => found[i]);
+  status(found.length >= MATCHES_MAX ? "the first " + MATCHES_MAX + " matches" : "");
+  state.page = Math.min(state.page, pagesCount() - 1);
+  return render();
 }
 
 function table(headers, rows, className) {
@@ -137,15 +188,16 @@ function table(headers, rows, className) {
   return node;
 }
 
-// The derivation of one claim: the facts `kanzai explain` prints for it.
-function derivation(row) {
+// The derivation of one claim: the facts `kanzai explain` prints for it. `data` is the chunk
+// of the claim, which holds its allocations, its payee's payouts and its customer's set-off.
+function derivation(row, data) {
   const box = el("div", undefined, "derivation");
   box.appendChild(el("h4", "Claim " + row[0] + " (" + row[4] + ")"));
   box.appendChild(table(["customer", "claimant", "payee", "class"],
     [[row[1], row[2], row[3], row[9] || "(none)"]]));
   box.appendChild(table(["filed", "ledger after set-off", "admitted", "disputed",
     "value of admitted"], [[row[5] || "(deemed)", row[6], row[7], row[8], row[12]]]));
-  const setOff = DATA.setoff[row[1]];
+  const setOff = data.setoff[row[1]];
   if (setOff) {
     box.appendChild(el("h4", "Set-off of customer " + row[1]));
     box.appendChild(table(["debt (D)", "value of positive balances (V)", "receivable"],
@@ -153,13 +205,13 @@ function derivation(row) {
   }
   box.appendChild(el("h4", "Decision " + row[10]));
   box.appendChild(el("p", row[11]));
-  const lines = DATA.alloc[row[0]] || [];
+  const lines = data.alloc[row[0]] || [];
   box.appendChild(el("h4", "Allocations (" + lines.length + ")"));
   if (lines.length) {
     box.appendChild(table(["portion", "source", "amount", "asset", "tranche", "weight"],
       lines.map(a => [a[0], a[1], a[3], a[2], a[4], a[5] || ""]), "alloc-table"));
   }
-  const payouts = DATA.pay[row[3]] || [];
+  const payouts = data.pay[row[3]] || [];
   box.appendChild(el("h4", "Payouts of payee " + row[3] + " (" + payouts.length +
     ", all claims of the payee)"));
   if (payouts.length) {
@@ -169,13 +221,29 @@ function derivation(row) {
   return box;
 }
 
-function render() {
+// The [chunk, row] pairs of the current page.
+function pageRows() {
+  const start = state.page * PAGE_ROWS, end = Math.min(viewLength(), start + PAGE_ROWS);
+  const pairs = [];
+  for (let at = start; at < end; at++) {
+    pairs.push(view === null ? [Math.floor(at / INDEX.per_chunk), at % INDEX.per_chunk]
+                             : view[at]);
+  }
+  return pairs;
+}
+
+async function render() {
+  const mine = generation;
+  const pairs = pageRows();
+  const datas = new Map();
+  for (const [number] of pairs) if (!datas.has(number)) datas.set(number, await chunk(number));
+  if (mine !== generation) return;
   const body = document.getElementById("claims-body");
   body.textContent = "";
-  const start = state.page * PAGE_ROWS;
-  for (const index of view.slice(start, start + PAGE_ROWS)) {
-    const row = DATA.rows[index];
-    const tr = el("tr", undefined, "claim-row");
+  for (const [number, index] of pairs) {
+    const data = datas.get(number), row = data.rows[index];
+    const tr = el("tr", undefined, "claim-row" + (row[0] === state.highlight ?
+      " highlight" : ""));
     tr.dataset.claim = row[0];
     for (const c of SHOWN) {
       const td = el("td", row[c], AMOUNT.has(c) ? "num" : c === 10 ? "code" : c === 11 ?
@@ -183,7 +251,7 @@ function render() {
       td.dataset.col = COLUMNS[c];
       tr.appendChild(td);
     }
-    const payouts = DATA.pay[row[3]] || [];
+    const payouts = data.pay[row[3]] || [];
     const td = el("td", String(payouts.length), "num");
     td.dataset.col = "payouts";
     tr.appendChild(td);
@@ -193,17 +261,17 @@ function render() {
       const extra = el("tr", undefined, "derivation");
       const cell = el("td");
       cell.colSpan = SHOWN.length + 1;
-      cell.appendChild(derivation(row));
+      cell.appendChild(derivation(row, data));
       extra.appendChild(cell);
       body.appendChild(extra);
     }
   }
-  const pages = Math.max(1, Math.ceil(view.length / PAGE_ROWS));
   document.getElementById("page-info").textContent = "page " + (state.page + 1) + " of " +
-    pages + " \u00b7 " + view.length + " of " + DATA.rows.length + " claims";
+    pagesCount() + " \u00b7 " + viewLength() + " of " + INDEX.total + " claims";
   document.querySelectorAll("#claims-table th[data-col]").forEach(th => {
     const c = Number(th.dataset.col);
-    th.className = c === state.column ? (state.descending ? "sorted-desc" : "sorted-asc") : "";
+    const sorted = view !== null && c === state.column;
+    th.className = sorted ? (state.descending ? "sorted-desc" : "sorted-asc") : "";
   });
 }
 
@@ -212,12 +280,44 @@ function toggle(claimId) {
   render();
 }
 
-function showClaim(claimId) {
-  state.query = claimId;
-  document.getElementById("claims-search").value = claimId;
+// The chunk that holds `claimId`: chunks are in claim order (decisions.csv is sorted by
+// claim_id), so the last chunk whose first claim is not above it; every chunk otherwise.
+async function locate(claimId) {
+  let low = 0, high = INDEX.chunks - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (INDEX.first[middle] <= claimId) low = middle; else high = middle - 1;
+  }
+  const candidates = [low];
+  for (let number = 0; number < INDEX.chunks; number++) if (number !== low) candidates.push(number);
+  for (const number of candidates) {
+    const index = (await chunk(number)).rows.findIndex(row => row[0] === claimId);
+    if (index >= 0) return number * INDEX.per_chunk + index;
+  }
+  return -1;
+}
+
+// A deep link (#claim=ID): the claim's page in claim order, its derivation open, the row
+// highlighted and scrolled into view.
+async function showClaim(claimId) {
+  const at = await locate(claimId);
+  if (at < 0) { status("no claim " + claimId + " in this run"); return; }
+  ++generation;
+  state.query = ""; state.column = 0; state.descending = false; view = null;
+  document.getElementById("claims-search").value = "";
+  state.page = Math.floor(at / PAGE_ROWS);
   state.open.add(claimId);
-  state.page = 0;
-  applyView();
+  state.highlight = claimId;
+  await render();
+  const row = [...document.querySelectorAll("#claims-body tr.claim-row")]
+    .find(tr => tr.dataset.claim === claimId);
+  if (row) row.scrollIntoView({ block: "center" });
+}
+
+function linkedClaim() {
+  if (!location.hash.startsWith("#claim=")) return null;
+  const raw = location.hash.slice(7);
+  try { return decodeURIComponent(raw); } catch (error) { return raw; }
 }
 
 document.getElementById("claims-search").addEventListener("input", event => {
@@ -237,14 +337,20 @@ document.getElementById("page-prev").addEventListener("click", () => {
   state.page = Math.max(0, state.page - 1); render();
 });
 document.getElementById("page-next").addEventListener("click", () => {
-  const pages = Math.max(1, Math.ceil(view.length / PAGE_ROWS));
-  state.page = Math.min(pages - 1, state.page + 1); render();
+  state.page = Math.min(pagesCount() - 1, state.page + 1); render();
 });
 document.querySelectorAll("a.claim-link").forEach(a => {
-  a.addEventListener("click", () => showClaim(a.dataset.claim));
+  // The same link again does not change the address: no hashchange, so open it here.
+  a.addEventListener("click", () => {
+    if (location.hash === a.getAttribute("href")) showClaim(a.dataset.claim);
+  });
 });
-if (location.hash.startsWith("#claim=")) showClaim(decodeURIComponent(location.hash.slice(7)));
-else applyView();
+window.addEventListener("hashchange", () => {
+  const claimId = linkedClaim();
+  if (claimId !== null) showClaim(claimId);
+});
+const firstClaim = linkedClaim();
+if (firstClaim !== null) showClaim(firstClaim); else render();
 )JS";
 }
 

@@ -49,7 +49,7 @@ std::string list_block(const std::string& heading, const std::vector<std::string
 }
 
 std::string claim_link(const std::string& claim_id) {
-    return fmt::format("<a href=\"#claims\" class=\"claim-link\" data-claim=\"{0}\">{0}</a>",
+    return fmt::format("<a href=\"#claim={0}\" class=\"claim-link\" data-claim=\"{0}\">{0}</a>",
                        html_escape(claim_id));
 }
 

@@ -69,20 +69,22 @@ std::string percent_width(const std::string& ratio) {
 }
 
 std::string render_header_section(const ReportContext& context) {
-    const claims::CaseConfig& config = context.config;
+    const claims::CaseConfig* config = context.inputs ? &context.inputs->config : nullptr;
     std::string html = fmt::format("<header><h1>{}</h1>\n<dl class=\"meta\">",
-                                   html_escape(config.name));
+                                   html_escape(config ? config->name : context.run.case_name));
     const auto item = [&](const char* term, const std::string& value) {
         if (!value.empty()) {
             html += fmt::format("<dt>{}</dt><dd>{}</dd>", term, html_escape(value));
         }
     };
-    item("Court", config.court);
-    item("Case number", config.case_number);
-    item("Administrator", config.administrator);
-    item("Cutoff", config.cutoff);
-    item("Bar date", config.bar_date.text());
-    item("Currency", config.currency().id);
+    if (config != nullptr) {
+        item("Court", config->court);
+        item("Case number", config->case_number);
+        item("Administrator", config->administrator);
+        item("Cutoff", config->cutoff);
+        item("Bar date", config->bar_date.text());
+    }
+    item("Currency", text_at(object_at(context.summary, "case"), "currency"));
     html += fmt::format("<dt>Run</dt><dd id=\"run-number\">{}</dd>", context.run.number);
     item("Engine", context.run.engine);
     html += "</dl>\n<details class=\"hashes\"><summary>Input files (SHA-256)</summary><table>";
@@ -90,7 +92,13 @@ std::string render_header_section(const ReportContext& context) {
         html += fmt::format("<tr><td>{}</td><td class=\"hash\">{}</td></tr>",
                             html_escape(hash.name), html_escape(hash.sha256));
     }
-    return html + "</table></details></header>\n";
+    html += "</table></details>\n";
+    if (config == nullptr) {
+        html += fmt::format("<p class=\"warning\" id=\"record-only\">Reported from the run's "
+                            "record alone: {}.</p>\n",
+                            html_escape(context.inputs_note));
+    }
+    return html + "</header>\n";
 }
 
 std::string render_coverage_section(const ReportContext& context) {
@@ -163,12 +171,18 @@ std::string render_payments_section(const ReportContext& context) {
     const auto conversions = summary.find("conversions");
     if (conversions != summary.end() && conversions->is_array() && !conversions->empty()) {
         body += "<h3>Conversions</h3>\n<table class=\"data\" id=\"conversions\"><thead><tr>"
-                "<th>From</th><th>To</th><th>Amount converted</th><th>Paid as</th></tr>"
+                "<th>From</th><th>To</th><th>Amount converted</th><th>Paid as</th>"
+                "<th>At</th></tr>"
                 "</thead><tbody>\n";
         for (const json& conversion : *conversions) {
-            body += row({text_at(conversion, "from_asset"), text_at(conversion, "to_asset"),
-                         text_at(conversion, "from_amount"), text_at(conversion, "to_amount")},
-                        2);
+            const std::string from = text_at(conversion, "from_asset");
+            const std::string to = text_at(conversion, "to_asset");
+            std::string cells = row({from, to, text_at(conversion, "from_amount"),
+                                     text_at(conversion, "to_amount")},
+                                    2);
+            cells.insert(cells.size() - 6,
+                         "<td>" + html_escape(conversion_price(context, from, to)) + "</td>");
+            body += cells;
         }
         body += "</tbody></table>\n<p class=\"note\">Each allocation is paid in one asset: an "
                 "in-kind allocation paid in cash is sold at the asset's "
@@ -194,9 +208,9 @@ std::string render_payments_section(const ReportContext& context) {
         body += fmt::format("<p id=\"after-record-date\">{} transfer(s) effective after the "
                             "record date {}: not applied, without a finding.</p>\n",
                             after->get<long long>(),
-                            context.config.record_date
-                                ? html_escape(context.config.record_date->text())
-                                : std::string("(not in case.toml now)"));
+                            context.inputs && context.inputs->config.record_date
+                                ? html_escape(context.inputs->config.record_date->text())
+                                : std::string("(not in the record)"));
     }
     if (body.empty()) {
         return "";
@@ -206,7 +220,21 @@ std::string render_payments_section(const ReportContext& context) {
 }
 
 std::string render_recovery_section(const ReportContext& context) {
-    const RecoveryHistogram histogram = recovery_histogram(context.config, context.run);
+    if (context.inputs == nullptr) {
+        // The histogram values allocations at the run's prices, which only its case.toml has:
+        // the record's own percentiles instead.
+        std::string html = "<section id=\"recovery\"><h2>Recovery rate per claim</h2>\n"
+                           "<p class=\"note\">Percentiles from the run's summary.json (the "
+                           "histogram needs the run's prices).</p><table class=\"data\">"
+                           "<thead><tr><th>Percentile</th><th>Recovery</th></tr></thead>"
+                           "<tbody>\n";
+        for (const auto& [name, rate] :
+             object_at(context.summary, "recovery_rate_percentiles").items()) {
+            html += row({name, text_of_json(rate)}, 1);
+        }
+        return html + "</tbody></table></section>\n";
+    }
+    const RecoveryHistogram histogram = recovery_histogram(context.inputs->config, context.run);
     const std::uint64_t most = std::max<std::uint64_t>(
         1, *std::max_element(histogram.buckets.begin(), histogram.buckets.end()));
     std::string html = fmt::format(

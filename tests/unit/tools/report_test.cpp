@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,8 @@
 #include "tools/inspect/notices_text.hpp"
 #include "tools/report/report_escape.hpp"
 #include "tools/report/report_html.hpp"
+#include "tools/report/report_inputs.hpp"
+#include "tools/report/report_pack.hpp"
 #include "tools/report/report_recovery.hpp"
 #include "tools/report/report_run.hpp"
 #include "tools/report/report_sections.hpp"
@@ -57,6 +60,12 @@ kanzai::claims::CaseConfig tiny_config() {
     kanzai::claims::CaseConfigLoad load = kanzai::claims::load_case_config(tiny_toml, diagnostics);
     REQUIRE(diagnostics.empty());
     return load.config;
+}
+
+kanzai::claims::Case tiny_case() {
+    kanzai::claims::Case loaded;
+    loaded.config = tiny_config();
+    return loaded;
 }
 
 // C1 holds K1 (BTC, admitted 1, half paid in kind, a tenth by the estate) and K2 (disputed,
@@ -133,21 +142,24 @@ TEST_CASE("report: recovery histogram per claimant") {
 }
 
 TEST_CASE("report: every input string is escaped; amounts appear as written") {
-    const std::string html = kanzai::tools::render_report_html(tiny_config(), tiny_run());
-    CHECK(count_of(html, "<script") == 2);  // the data block and the page script only
-    CHECK(count_of(html, "alert(1)") == 1);
-    CHECK(html.find("\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\"") !=
+    const kanzai::claims::Case loaded = tiny_case();
+    const std::string html = kanzai::tools::render_report_html(&loaded, tiny_run());
+    // The chunk index, one chunk (compressed: no input text in clear) and the page script.
+    CHECK(count_of(html, "<script") == 3);
+    CHECK(count_of(html, "alert(1)") == 0);
+    CHECK(kanzai::tools::render_claims_data(tiny_run())
+              .find("\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\"") !=
           std::string::npos);
     CHECK(html.find("<h1>Tiny &lt;K.K.&gt;</h1>") != std::string::npos);
     CHECK(html.find("<td class=\"num\">2.00000000</td><td class=\"num\">1.00000000</td>"
                     "<td class=\"num\">50.00%</td>") != std::string::npos);
-    CHECK(html.find("<a href=\"#claims\" class=\"claim-link\" data-claim=\"K2\">K2</a>: "
+    CHECK(html.find("<a href=\"#claim=K2\" class=\"claim-link\" data-claim=\"K2\">K2</a>: "
                     "1.00000000 BTC disputed (O-DETERMINATION)") != std::string::npos);
     CHECK(html.find("C9: 150000") != std::string::npos);
     CHECK(html.find("http") == std::string::npos);  // no external asset, no network
 }
 
-TEST_CASE("report: the claims data block groups allocations by claim and payouts by payee") {
+TEST_CASE("report: a chunk holds its claims' allocations, payees' payouts, customers' set-offs") {
     RunRecord run = tiny_run();
     run.decisions.resize(1);
     run.set_offs = {{"C1", "300000", "100000", "200000"}};
@@ -157,8 +169,7 @@ TEST_CASE("report: the claims data block groups allocations by claim and payouts
           "\"filed 1.00000000 BTC; admitted as filed\",\"10000000\"]],\n"
           "\"alloc\":{\n\"K1\":[[\"admitted\",\"pool:BTC\",\"BTC\",\"0.50000000\",\"1\","
           "\"1.00000000\"],[\"admitted\",\"estate:general\",\"JPY\",\"1000000\",\"2\","
-          "\"5000000\"]],\n\"K2\":[[\"disputed\",\"pool:BTC\",\"BTC\",\"0.50000000\",\"1\","
-          "\"1.00000000\"]]},\n\"pay\":{\n\"C1\":[[\"1\",\"BTC\",\"0.50000000\",\"1\","
+          "\"5000000\"]]},\n\"pay\":{\n\"C1\":[[\"1\",\"BTC\",\"0.50000000\",\"1\","
           "\"held_disputed\"],[\"2\",\"BTC\",\"0.50000000\",\"1\",\"payable\"],[\"3\",\"JPY\","
           "\"1000000\",\"2\",\"payable\"]]},\n\"setoff\":{\n\"C1\":[\"300000\",\"100000\","
           "\"200000\"]}}");
@@ -353,7 +364,7 @@ std::string golden_report(const std::string& name) {
     REQUIRE(computed);
     RunRecord run = kanzai::tools::record_of(*computed);
     run.number = 1;
-    return kanzai::tools::render_report_html(computed->loaded.config, run);
+    return kanzai::tools::render_report_html(&computed->loaded, run);
 }
 
 }  // namespace
@@ -380,11 +391,15 @@ TEST_CASE("report: the convenience class, pool costs, transfers after the record
 
 TEST_CASE("report: conversions and payments not completed") {
     const std::string html = golden_report("conversions");
+    // Each conversion with the price it used: a sale at BTC's estate_price, purchases at
+    // the distribution_price of the asset bought.
     CHECK(html.find("<tbody>\n<tr><td>BTC</td><td>JPY</td><td class=\"num\">1.60000000</td>"
-                    "<td class=\"num\">14400000</td></tr>\n<tr><td>JPY</td><td>BTC</td>"
-                    "<td class=\"num\">2342858</td><td class=\"num\">0.19523816</td></tr>\n"
-                    "<tr><td>JPY</td><td>ETH</td><td class=\"num\">1171428</td>"
-                    "<td class=\"num\">4.68571200</td></tr>\n</tbody>") != std::string::npos);
+                    "<td class=\"num\">14400000</td><td>estate_price 9000000</td></tr>\n"
+                    "<tr><td>JPY</td><td>BTC</td><td class=\"num\">2342858</td>"
+                    "<td class=\"num\">0.19523816</td><td>distribution_price 12000000</td>"
+                    "</tr>\n<tr><td>JPY</td><td>ETH</td><td class=\"num\">1171428</td>"
+                    "<td class=\"num\">4.68571200</td><td>distribution_price 250000</td></tr>\n"
+                    "</tbody>") != std::string::npos);
     CHECK(html.find("id=\"payments-not-completed\"><thead><tr><th>Status</th><th>Asset</th>"
                     "<th>Amount</th></tr></thead><tbody>\n<tr><td>failed</td><td>JPY</td>"
                     "<td class=\"num\">7200000</td></tr>\n</tbody>") != std::string::npos);
@@ -440,4 +455,84 @@ TEST_CASE("notices and report: the commands on the tutorial case") {
               (work / "r.html").string()) == 4);
     CHECK(!fs::exists(work / "r.html"));
     fs::remove_all(work);
+}
+
+TEST_CASE("report: a held payout names its transfer, its sanctioned party, its dispute") {
+    const std::string html = golden_report("statuses");
+    // K5's transfer T2 comes from C9, who does not hold it: the finding and the row.
+    CHECK(html.find("<td>held_review</td><td class=\"num\">6</td><td>C5</td><td>BTC</td>"
+                    "<td class=\"num\">0.10000000</td><td class=\"num\">1</td><td><a "
+                    "href=\"#claim=K5\" class=\"claim-link\" data-claim=\"K5\">K5</a>: from_id "
+                    "C9 is not the holder C5 [transfer T2 from C9 to C10, effective 2026-05-01, "
+                    "transfers.csv line 3]</td>") != std::string::npos);
+    CHECK(html.find("sanctioned</td></tr>") != std::string::npos);
+}
+
+TEST_CASE("report: prices with their source, fund parameters, creditors of the tutorial") {
+    const std::filesystem::path folder = source_tree() / "samples/tutorial";
+    kanzai::claims::Diagnostics diagnostics;
+    const std::optional<kanzai::tools::ComputedRun> computed =
+        kanzai::tools::compute_run(folder.string(), diagnostics);
+    REQUIRE(computed);
+    RunRecord run = kanzai::tools::record_of(*computed);
+    run.number = 1;
+    const std::string html = kanzai::tools::render_report_html(&computed->loaded, run);
+    CHECK(html.find("<tr data-asset=\"BTC\"><td>BTC</td><td>8</td><td>10000000</td>"
+                    "<td>illustrative round price</td><td>9000000</td><td></td>"
+                    "<td>0.00000000</td><td>kind</td><td></td></tr>") != std::string::npos);
+    CHECK(html.find("<tr data-fund=\"reserve\"><td>reserve</td><td>reserve</td><td>1</td>"
+                    "<td>5594000</td><td>200000</td><td>4000000</td><td>every asset</td>"
+                    "<td>estate</td><td>0</td><td>5594000</td><td>5594000</td><td>0</td></tr>") !=
+          std::string::npos);
+    CHECK(html.find("<tr data-creditor=\"VENDOR\"><td>VENDOR</td><td>general</td>"
+                    "<td class=\"num\">1000000</td><td>data-centre landlord</td>"
+                    "<td class=\"num\">250000</td><td>#30 250000 JPY (payable, tranche 2)</td>"
+                    "</tr>") != std::string::npos);
+    CHECK(html.find("id=\"record-only\"") == std::string::npos);
+    // Without the run's inputs: no price, no rule, only the record's figures.
+    const std::string alone =
+        kanzai::tools::render_report_html(nullptr, run, "case.toml (changed)");
+    CHECK(alone.find("id=\"prices\"") == std::string::npos);
+    CHECK(alone.find("Reported from the run's record alone: case.toml (changed).") !=
+          std::string::npos);
+    CHECK(alone.find("<tr data-fund=\"reserve\"><td>reserve</td><td>reserve</td><td>1</td>"
+                     "<td>5594000</td><td>?</td><td>?</td><td>?</td>") != std::string::npos);
+    CHECK(alone.find("<tr data-creditor=\"VENDOR\"><td>VENDOR</td><td>general</td>"
+                     "<td class=\"num\">?</td>") != std::string::npos);
+}
+
+TEST_CASE("report: the folder's inputs are the run's only when every name and hash is") {
+    kanzai::claims::Case loaded;
+    loaded.inputs = {{"case.toml", "aa"}, {"claims.csv", "bb"}};
+    RunRecord run;
+    run.inputs = {{"case.toml", "aa"}, {"claims.csv", "bb"}};
+    CHECK(kanzai::tools::inputs_mismatch(loaded, run).empty());
+    run.inputs = {{"case.toml", "ab"}, {"claims.csv", "bb"}, {"transfers.csv", "cc"}};
+    loaded.inputs.push_back({"elections.csv", "dd"});
+    std::sort(loaded.inputs.begin(), loaded.inputs.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
+    CHECK(kanzai::tools::inputs_mismatch(loaded, run) ==
+          "the case folder's inputs are no longer this run's: case.toml (changed), "
+          "elections.csv (added), transfers.csv (removed)");
+}
+
+TEST_CASE("report: claims are chunked in claim order, each chunk self-contained") {
+    const RunRecord run = tiny_run();
+    std::vector<std::pair<std::size_t, std::string>> chunks;
+    kanzai::tools::for_each_claims_chunk(run, 2, [&](std::size_t, std::size_t first,
+                                                     std::string json) {
+        chunks.emplace_back(first, std::move(json));
+    });
+    REQUIRE(chunks.size() == 2);
+    CHECK(chunks[0].first == 0);
+    CHECK(chunks[1].first == 2);
+    CHECK(count_of(chunks[0].second, "\"C1\":[[") == 1);  // C1's payouts, once for K1 and K2
+    CHECK(chunks[1].second == "{\"rows\":[\n[\"K3\",\"C2\",\"C2\",\"C2\",\"BTC\","
+                              "\"0.50000000\",\"0.00000000\",\"0.00000000\",\"0.00000000\","
+                              "\"\",\"R-NO-BALANCE\",\"no balance\",\"0\"]],\n\"alloc\":{},\n"
+                              "\"pay\":{},\n\"setoff\":{}}");
+    CHECK(kanzai::tools::base64_encode("Man") == "TWFu");
+    CHECK(kanzai::tools::base64_encode("Ma") == "TWE=");
+    CHECK(kanzai::tools::base64_encode("M") == "TQ==");
+    CHECK(kanzai::tools::base64_encode("") == "");
 }
