@@ -57,8 +57,14 @@ int run_stress(const StressOptions& options) {
                    options.scenarios);
         return exit_invalid_input;
     }
-    const std::vector<claims::Scenario> scenarios = claims::load_scenarios(
-        read_file(options.scenarios), options.scenarios, run->loaded.config, diagnostics);
+    claims::Diagnostics absent;
+    const std::vector<claims::Scenario> scenarios =
+        claims::load_scenarios(read_file(options.scenarios), options.scenarios,
+                               run->loaded.config, diagnostics,
+                               options.skips_absent ? &absent : nullptr);
+    for (const claims::Diagnostic& note : absent.sorted()) {
+        fmt::print(stderr, "{}\n", note.text());
+    }
     if (!diagnostics.empty()) {
         print_diagnostics(diagnostics);
         return exit_invalid_input;
