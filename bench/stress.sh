@@ -41,6 +41,7 @@ scenarios=$work/scenarios.toml
         printf 'funds = { reserve = "%s" }\n' "$amount"
     done
     printf '\n[[scenario]]\nid = "no-cash"\nlost = { BTC = "0.5" }\ncash = "0"\n'
+    printf '\n[[scenario]]\nid = "cash-up"\nlost = { BTC = "0.5" }\ncash = "10000000000"\n'
     printf '\n[[scenario]]\nid = "btc-price-down"\nprices = { BTC = "4500000" }\n'
     printf '\n[[scenario]]\nid = "estate-price-down"\nestate_prices = { ETH = "200000" }\n'
     printf 'lost = { ETH = "0.5" }\n'
