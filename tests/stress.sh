@@ -5,7 +5,8 @@
 # stderr with DIR/expected/stderr (when present) and, on exit 0, stress.csv and
 # stress_funds.csv with DIR/expected/ byte for byte. With a file DIR/occupied, OUT already
 # holds a file and must be left as it was. Nothing may be written into the case folder, and
-# a second run must give the same bytes (stress.html included).
+# a second run must give the same bytes (stress.html included). DIR/options, when present,
+# holds more arguments for `kanzai stress` (one line, e.g. --skip-absent).
 set -uo pipefail
 kanzai=$1
 dir=$2
@@ -17,10 +18,12 @@ cp -r "$case_dir" "$work/case"
 before=$(cd "$work/case" && find . | sort)
 # Messages name the scenario file as given: run from $work so it reads scenarios.toml.
 cp "$dir/scenarios.toml" "$work/scenarios.toml"
+options=()
+[ -f "$dir/options" ] && read -r -a options < "$dir/options"
 if [ -f "$dir/occupied" ]; then
     mkdir -p "$work/out" && echo keep > "$work/out/keep.txt"
 fi
-(cd "$work" && "$kanzai" stress case --scenarios scenarios.toml --out out \
+(cd "$work" && "$kanzai" stress case --scenarios scenarios.toml --out out "${options[@]}" \
     > "$work/stdout" 2> "$work/stderr")
 code=$?
 expected_code=$(cat "$dir/expected/exit_code" 2>/dev/null || echo 0)
@@ -77,7 +80,8 @@ if bad:
 PY
     rm -rf "$work/case/out" "$work/case/case.db"
 fi
-(cd "$work" && "$kanzai" stress case --scenarios scenarios.toml --out again > /dev/null 2>&1)
+(cd "$work" && "$kanzai" stress case --scenarios scenarios.toml --out again "${options[@]}" \
+    > /dev/null 2>&1)
 for f in stress.csv stress_funds.csv stress.html; do
     cmp -s "$work/out/$f" "$work/again/$f" || { echo "stress: $f differs between runs"; status=1; }
 done

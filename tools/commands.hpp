@@ -71,6 +71,7 @@ struct StressOptions {
     std::string case_folder;
     std::string scenarios;  // the scenario file (TOML)
     std::string out;        // the folder to write (must not exist or be empty)
+    bool skips_absent = false;  // entries naming assets or funds the case lacks: skipped
 };
 struct SynthOptions {
     std::string folder;

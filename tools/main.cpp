@@ -116,9 +116,13 @@ void add_commands(CLI::App& app, Options& o) {
     stress->add_option("--out", o.stress.out,
                        "The folder to write (must not exist or be empty)")
         ->required();
+    stress->add_flag("--skip-absent", o.stress.skips_absent,
+                     "Skip (with a note) entries naming an asset or fund the case lacks");
     stress->footer("Example: kanzai stress samples/tutorial --scenarios scenarios.toml "
                    "--out /tmp/stress\n"
-                   "Writes stress.csv, stress_funds.csv and stress.html; records nothing.");
+                   "Writes stress.csv, stress_funds.csv and stress.html; records nothing.\n"
+                   "Example: kanzai stress samples/dmm-bitcoin-2024-counterfactual --scenarios "
+                   "samples/stress/historical.toml --skip-absent --out /tmp/historical");
 
     auto* synth = app.add_subcommand("synth", "Generate a realistic synthetic case");
     synth->add_option("DIR", o.synth.folder, "The case folder to create")->required();

@@ -28,8 +28,9 @@ bool is_valid_id(std::string_view id) {
 
 class ScenarioWalker {
 public:
-    ScenarioWalker(const std::string& file, const CaseConfig& config, Diagnostics& diagnostics)
-        : file_(file), config_(config), diagnostics_(diagnostics) {}
+    ScenarioWalker(const std::string& file, const CaseConfig& config, Diagnostics& diagnostics,
+                   Diagnostics* absent)
+        : file_(file), config_(config), diagnostics_(diagnostics), absent_(absent) {}
 
     std::vector<Scenario> walk(const toml::table& root);
 
@@ -38,6 +39,15 @@ private:
         diagnostics_.error({.file = file_, .line = region.begin.line,
                             .column = region.begin.column},
                            std::move(message));
+    }
+    // An entry naming an asset or fund the case lacks: an error, or a note with --skip-absent.
+    void absent_name(const toml::source_region& region, std::string message) {
+        if (absent_ == nullptr) {
+            error(region, std::move(message));
+            return;
+        }
+        absent_->error({.file = file_, .line = region.begin.line, .column = region.begin.column},
+                       message + "; skipped (--skip-absent)");
     }
     void read_scenario(const toml::table& table, std::size_t number);
     // The string at `node` (`name` in messages), or nullopt after reporting its type.
@@ -60,6 +70,7 @@ private:
     const std::string& file_;
     const CaseConfig& config_;
     Diagnostics& diagnostics_;
+    Diagnostics* absent_;
     std::vector<Scenario> scenarios_;
     std::map<std::string, std::size_t, std::less<>> ids_;  // id -> scenario number
 };
@@ -160,9 +171,9 @@ std::vector<std::pair<std::uint32_t, const toml::node*>> ScenarioWalker::assets_
     for (auto&& [asset_key, value] : *node->as_table()) {
         const std::uint32_t index = config_.find_asset(asset_key.str());
         if (index == no_index) {
-            error(asset_key.source(), fmt::format("scenario.{} names {}, which is not an asset "
-                                                  "of case.toml",
-                                                  key, quoted(asset_key.str())));
+            absent_name(asset_key.source(),
+                        fmt::format("scenario.{} names {}, which is not an asset of case.toml",
+                                    key, quoted(asset_key.str())));
             continue;
         }
         assets.emplace_back(index, &value);
@@ -297,9 +308,9 @@ void ScenarioWalker::read_funds(const toml::table& table, Scenario& scenario) {
             std::find_if(config_.funds.begin(), config_.funds.end(),
                          [fund_id](const Fund& fund) { return fund.id == fund_id; });
         if (found == config_.funds.end()) {
-            error(fund_key.source(), fmt::format("scenario.funds names {}, which is not a fund "
-                                                 "of case.toml",
-                                                 quoted(fund_key.str())));
+            absent_name(fund_key.source(),
+                        fmt::format("scenario.funds names {}, which is not a fund of case.toml",
+                                    quoted(fund_key.str())));
             continue;
         }
         const std::string name = "scenario.funds." + found->id;
@@ -340,7 +351,8 @@ void ScenarioWalker::check_currency_total(const toml::table& table, std::size_t 
 }  // namespace
 
 std::vector<Scenario> load_scenarios(std::string_view text, const std::string& file_name,
-                                     const CaseConfig& config, Diagnostics& diagnostics) {
+                                     const CaseConfig& config, Diagnostics& diagnostics,
+                                     Diagnostics* absent) {
     if (text.starts_with("\xEF\xBB\xBF")) {
         text.remove_prefix(3);  // SPEC "Conventions": a leading BOM is ignored
     }
@@ -354,7 +366,7 @@ std::vector<Scenario> load_scenarios(std::string_view text, const std::string& f
                                       error.description(), file_name));
         return {};
     }
-    ScenarioWalker walker(file_name, config, diagnostics);
+    ScenarioWalker walker(file_name, config, diagnostics, absent);
     return walker.walk(root);
 }
 

@@ -47,10 +47,14 @@ struct Scenario {
 // syntax error is reported once and ends the reading; every other error (unknown key,
 // asset or fund, a missing or repeated id, an asset in both lost and lost_units, a value
 // out of range or of the wrong type) is collected as `file_name:line:col: message`. The
-// scenarios are complete only when no error was reported.
+// scenarios are complete only when no error was reported. With `absent` (--skip-absent),
+// an entry of lost, lost_units, prices, estate_prices or funds that names an asset or fund
+// the case does not have is left out and noted there instead: one library of scenarios
+// (samples/stress/historical.toml) then runs on cases that hold different assets.
 [[nodiscard]] std::vector<Scenario> load_scenarios(std::string_view text,
                                                    const std::string& file_name,
                                                    const CaseConfig& config,
-                                                   Diagnostics& diagnostics);
+                                                   Diagnostics& diagnostics,
+                                                   Diagnostics* absent = nullptr);
 
 }  // namespace kanzai::claims

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "claims/determine/bounds.hpp"
 #include "claims/determine/determine.hpp"
 #include "claims/distribute/distribution.hpp"
 #include "engine/assert.hpp"
@@ -113,13 +114,21 @@ void report_at_scenario(const Diagnostics& found, const Scenario& scenario,
     }
 }
 
-// Determines and distributes the case as loaded.config now stands.
-std::optional<StressFigures> figures_of(const Case& loaded, const Scenario& scenario,
-                                        Diagnostics& found) {
-    const Determination determination = determine_claims(loaded, found);
+// Distributes the case as loaded.config now stands. Its claims are determined again only
+// when the scenario replaces a price: nothing else in the determination reads a price, fund
+// amount or cash, except the bounds on the estate's money, which are checked again here.
+std::optional<StressFigures> figures_of(const Case& loaded, const Determination& base,
+                                        const Scenario& scenario, Diagnostics& found) {
+    std::optional<Determination> own;
+    if (scenario.prices.empty()) {
+        check_distribution_bounds(loaded, base.decisions, found);
+    } else {
+        own = determine_claims(loaded, found);
+    }
     if (!found.empty()) {
         return std::nullopt;
     }
+    const Determination& determination = own ? *own : base;
     Distribution distribution;
     distribution.input = build_waterfall_input(loaded, determination);
     take_losses(scenario, distribution.input);
@@ -155,13 +164,15 @@ void apply_scenario(const Scenario& scenario, CaseConfig& config) {
 }
 
 std::optional<StressFigures> run_scenario(Case& loaded, const CaseConfig& base,
+                                          const Determination& base_determination,
                                           const Scenario& scenario,
                                           const std::string& scenario_file,
                                           Diagnostics& diagnostics) {
     loaded.config = base;
     apply_scenario(scenario, loaded.config);
     Diagnostics found;
-    std::optional<StressFigures> figures = figures_of(loaded, scenario, found);
+    std::optional<StressFigures> figures =
+        figures_of(loaded, base_determination, scenario, found);
     loaded.config = base;
     if (!found.empty()) {
         report_at_scenario(found, scenario, scenario_file, diagnostics);

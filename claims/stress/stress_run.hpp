@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "claims/case.hpp"
+#include "claims/decision.hpp"
 #include "claims/diagnostics.hpp"
 #include "claims/record/recovery.hpp"
 #include "claims/stress/scenario_file.hpp"
@@ -37,11 +38,14 @@ struct StressFigures {
 // and cash in place. A price replaces estate_price too unless estate_prices names the asset.
 void apply_scenario(const Scenario& scenario, CaseConfig& config);
 
-// Runs `scenario` on `loaded` (a valid case whose config is `base`): loaded.config is
-// replaced by the scenario's for the time of the call and restored after. Errors that
+// Runs `scenario` on `loaded` (a valid case whose config is `base`, whose claims determined
+// at `base` are `base_determination`): loaded.config is replaced by the scenario's for the
+// time of the call and restored after. A scenario that replaces no price reuses
+// `base_determination`: only the waterfall runs again. Errors that
 // the scenario's prices cause (a figure above 2^127-1) are added to `diagnostics`, each
 // prefixed with the scenario, at `scenario_file`'s [[scenario]] line; then nullopt.
 [[nodiscard]] std::optional<StressFigures> run_scenario(Case& loaded, const CaseConfig& base,
+                                                        const Determination& base_determination,
                                                         const Scenario& scenario,
                                                         const std::string& scenario_file,
                                                         Diagnostics& diagnostics);

@@ -22,8 +22,9 @@ namespace {
 // Every scenario in file order; nullopt after reporting input errors the scenarios' prices
 // cause. "scenario k of n" on stderr when it is a terminal.
 std::optional<std::vector<StressedScenario>> run_scenarios(
-    claims::Case& loaded, const std::vector<claims::Scenario>& scenarios,
+    ComputedRun& run, const std::vector<claims::Scenario>& scenarios,
     const std::string& scenario_file, claims::Diagnostics& diagnostics) {
+    claims::Case& loaded = run.loaded;
     const bool shows_progress = ::isatty(STDERR_FILENO) == 1;
     const claims::CaseConfig base = loaded.config;
     std::vector<StressedScenario> stressed;
@@ -32,7 +33,8 @@ std::optional<std::vector<StressedScenario>> run_scenarios(
             fmt::print(stderr, "kanzai: scenario {} of {}\n", k + 1, scenarios.size());
         }
         std::optional<claims::StressFigures> figures =
-            claims::run_scenario(loaded, base, scenarios[k], scenario_file, diagnostics);
+            claims::run_scenario(loaded, base, run.determination, scenarios[k], scenario_file,
+                                 diagnostics);
         if (figures) {
             stressed.push_back({.scenario = &scenarios[k], .figures = std::move(*figures)});
         }
@@ -57,8 +59,14 @@ int run_stress(const StressOptions& options) {
                    options.scenarios);
         return exit_invalid_input;
     }
-    const std::vector<claims::Scenario> scenarios = claims::load_scenarios(
-        read_file(options.scenarios), options.scenarios, run->loaded.config, diagnostics);
+    claims::Diagnostics absent;
+    const std::vector<claims::Scenario> scenarios =
+        claims::load_scenarios(read_file(options.scenarios), options.scenarios,
+                               run->loaded.config, diagnostics,
+                               options.skips_absent ? &absent : nullptr);
+    for (const claims::Diagnostic& note : absent.sorted()) {
+        fmt::print(stderr, "{}\n", note.text());
+    }
     if (!diagnostics.empty()) {
         print_diagnostics(diagnostics);
         return exit_invalid_input;
@@ -69,7 +77,7 @@ int run_stress(const StressOptions& options) {
         return exit_io;
     }
     const std::optional<std::vector<StressedScenario>> stressed =
-        run_scenarios(run->loaded, scenarios, options.scenarios, diagnostics);
+        run_scenarios(*run, scenarios, options.scenarios, diagnostics);
     if (!stressed) {
         print_diagnostics(diagnostics);
         return exit_invalid_input;

@@ -45,9 +45,12 @@ void append_scenarios(std::string& out, const claims::CaseConfig& config,
         const std::string recovery =
             claims_value > 0 ? engine::format_ratio(figures.recovered_value.count, claims_value)
                              : std::string();
+        // data-col names the stress.csv column a cell shows (tests/browser/stress_test.sh).
         out += fmt::format(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-            "<td>{}</td>",
+            "<tr data-scenario><td data-col=\"scenario\">{}</td><td>{}</td>"
+            "<td data-col=\"claimants\">{}</td><td data-col=\"claims_value\">{}</td>"
+            "<td data-col=\"recovered_value\">{}</td><td data-col=\"recovery\">{}</td>"
+            "<td data-col=\"whole_after_funds\">{}</td><td data-col=\"whole\">{}</td>",
             html_escape(stressed.scenario->id), html_escape(stressed.scenario->description),
             figures.claimants, value_text(config, figures.claims_value),
             value_text(config, figures.recovered_value),
@@ -57,7 +60,7 @@ void append_scenarios(std::string& out, const claims::CaseConfig& config,
             bar(bar_width(figures.whole, figures.claimants), "#27c",
                 fmt::format("{} of {}", figures.whole, figures.claimants)));
         for (const int p : {10, 50, 90}) {
-            out += "<td>";
+            out += fmt::format("<td data-col=\"p{}\">", p);
             for (const claims::RecoveryPercentile& percentile : figures.percentiles) {
                 out += percentile.p == p ? engine::format_units(percentile.rate, 6) : "";
             }
@@ -84,15 +87,17 @@ void append_fund(std::string& out, const claims::CaseConfig& config,
             {"floors", fund.floors.floors},
             {"max_floor", fund.floors.max_floor}};
         for (const auto& [name, value] : rows) {
-            out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            out += fmt::format("<tr data-fund=\"{}\"><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                               html_escape(config.funds[f].id),
                                html_escape(stressed.scenario->id), name,
                                bar(bar_width(value.count, scale),
                                    name == "available" ? "#888" : "#c72",
                                    value_text(config, value)));
         }
-        out += fmt::format("<tr><td>{}</td><td>claimants whole (of eligible)</td><td>{} of {}</td>"
-                           "</tr>\n",
-                           html_escape(stressed.scenario->id), fund.floors.claimants_whole,
+        out += fmt::format("<tr data-fund=\"{}\"><td>{}</td><td>claimants whole (of eligible)"
+                           "</td><td>{} of {}</td></tr>\n",
+                           html_escape(config.funds[f].id), html_escape(stressed.scenario->id),
+                           fund.floors.claimants_whole,
                            fund.floors.claimants_eligible);
     }
     out += "</table>\n";
