@@ -610,6 +610,9 @@ std::string explain_json(const RunRecord& run, const std::string& id,
     if (recomputed.shown || !recomputed.note.empty()) {
         out["recomputed"] = {{"shown", recomputed.shown}, {"note", recomputed.note}};
     }
+    if (!recomputed.fund_note.empty()) {
+        out["fund_note"] = recomputed.fund_note;
+    }
     out["set_offs"] = ordered_json::array();
     for (const SetOffRecord& s : run.set_offs) {
         if (selection.customer_ids.contains(s.customer_id)) {

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -252,4 +253,32 @@ TEST_CASE("diff: a price change lists every claim whose value moved, with the ca
                     out, err) == 2);
     CHECK(err.starts_with("--toml-a: "));
     CHECK(out == "");
+}
+
+TEST_CASE("diff: payouts whose allocations did not move name elections, payments and statuses") {
+    RunRecord before = first_run();
+    RunRecord after = first_run();
+    after.number = 2;
+    before.inputs = {{"claims.csv", std::string(64, 'a')}, {"elections.csv", std::string(64, '1')},
+                     {"ledger.csv", std::string(64, 'b')}, {"payments.csv", std::string(64, '2')}};
+    after.inputs = before.inputs;
+    after.inputs[1].sha256 = std::string(64, '3');
+    after.inputs[3].sha256 = std::string(64, '4');
+    // C1 now takes cash for its BTC (an election), converted at the estate price.
+    after.payouts = {{1, "C1", "JPY", "4500000", 1, "payable"},
+                     {2, "C2", "BTC", "1.00000000", 1, "payable"}};
+    after.summary_json = R"({"conversions": [{"from_asset": "BTC", "to_asset": "JPY",
+        "from_amount": "0.50000000", "to_amount": "4500000"}],
+        "payments_not_completed": {"failed": {"BTC": "0.10000000"}}})";
+    const std::string out = diff_text(before, after);
+    CHECK(out.find("\nConversions and payments not completed that changed (summary.json):\n"
+                   "  conversion BTC -> JPY: none -> 0.50000000 BTC to 4500000 JPY\n"
+                   "  payments failed in BTC: none -> 0.10000000\n") != std::string::npos);
+    CHECK(out.find("  C1 BTC tranche 1 payable: 0.50000000 -> none\n"
+                   "    why: its allocations did not change: elections.csv changed (its "
+                   "election of kind, cash or convert); payments.csv changed (catch-up counts "
+                   "paid payments only; failed and returned ones are payable again)\n") !=
+          std::string::npos);
+    CHECK(out.find("  C1 JPY tranche 1 payable: none -> 4500000\n") != std::string::npos);
+    CHECK(out.find("Allocations that changed:\n  none\n") != std::string::npos);
 }
