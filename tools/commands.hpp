@@ -40,6 +40,8 @@ struct DiffOptions {
     std::string case_folder;
     int run_a = 0;
     int run_b = 0;
+    std::string toml_a;  // the case.toml RUN_A read, when the case folder's is newer
+    std::string toml_b;
 };
 struct ReportOptions {
     std::string case_folder;

@@ -63,6 +63,10 @@ void add_commands(CLI::App& app, Options& o) {
     diff->add_option("CASE", o.diff.case_folder, "The case folder")->required();
     diff->add_option("RUN_A", o.diff.run_a, "The earlier run number")->required();
     diff->add_option("RUN_B", o.diff.run_b, "The later run number")->required();
+    diff->add_option("--toml-a", o.diff.toml_a,
+                     "The case.toml RUN_A read (checked against its recorded SHA-256), to name "
+                     "the case.toml keys that changed with their old values");
+    diff->add_option("--toml-b", o.diff.toml_b, "The case.toml RUN_B read (the same)");
     diff->footer("Example: kanzai diff samples/tutorial 1 2");
 
     auto* report = app.add_subcommand("report", "A self-contained HTML review report");

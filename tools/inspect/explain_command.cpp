@@ -2,6 +2,7 @@
 // claim or customer, read from case.db. Exit 2 when the database, the run or the id is not
 // there: each is a wrong input from the user, like a missing case file.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <tuple>
@@ -14,6 +15,7 @@
 #include "engine/decimal.hpp"
 #include "tools/run/run_pipeline.hpp"
 #include "tools/commands.hpp"
+#include "tools/inspect/explain_funds.hpp"
 #include "tools/inspect/explain_run.hpp"
 #include "tools/inspect/explain_text.hpp"
 
@@ -169,6 +171,50 @@ void add_paid(const ComputedRun& computed, const std::set<std::string, std::less
     }
 }
 
+// SPEC "Payouts": held_review is a transfer finding on the claim; frozen_sanctions its payee
+// or its original customer sanctioned. Says which, for every selected claim.
+void add_holds(const ComputedRun& computed, const ExplainSelection& selection,
+               RecomputedView& view) {
+    const claims::Case& loaded = computed.loaded;
+    const auto sanctioned = [&loaded](std::string_view customer_id) {
+        const std::uint32_t k = loaded.find_customer(customer_id);
+        return k != claims::no_index && loaded.customers[k].sanctioned;
+    };
+    for (const claims::DecisionRecord* d : selection.claims) {
+        for (const claims::TransferFinding& finding : computed.determination.transfer_findings) {
+            if (finding.claim_id != d->claim_id) {
+                continue;
+            }
+            std::string detail = fmt::format("transfer {}", finding.transfer_id);
+            for (const claims::Transfer& t : loaded.transfers) {
+                if (t.id == finding.transfer_id) {
+                    detail += fmt::format(" ({} to {}, effective {})", t.from_id, t.to_id,
+                                          t.effective_on.text());
+                    break;
+                }
+            }
+            view.holds.push_back({.claim_id = d->claim_id,
+                                  .status = "held_review",
+                                  .detail = fmt::format("{} cannot be applied: {}", detail,
+                                                        finding.message)});
+        }
+        std::vector<std::string> who;
+        if (sanctioned(d->customer_id)) {
+            who.push_back(fmt::format("its original customer {}", d->customer_id));
+        }
+        if (d->payee_id != d->customer_id && sanctioned(d->payee_id)) {
+            who.push_back(fmt::format("its payee {}", d->payee_id));
+        }
+        if (!who.empty()) {
+            view.holds.push_back(
+                {.claim_id = d->claim_id,
+                 .status = "frozen_sanctions",
+                 .detail = fmt::format("{} {} sanctioned in customers.csv",
+                                       fmt::join(who, " and "), who.size() == 1 ? "is" : "are")});
+        }
+    }
+}
+
 RecomputedView not_shown(std::string note) {
     RecomputedView view;
     view.note = std::move(note);
@@ -188,9 +234,13 @@ RecomputedView recompute(const std::string& case_folder, const claims::RunRecord
         return not_shown(
             fmt::format("the inputs or the engine have changed since run {}", run.number));
     }
+    RecomputedView view;
+    add_holds(*computed, selection, view);
+    if (!needs_recomputation(run)) {
+        return view;  // only the holds: the determination says all there is to say
+    }
     distribute_run(*computed);
     const claims::Case& loaded = computed->loaded;
-    RecomputedView view;
     view.shown = true;
     if (loaded.config.record_date) {
         view.record_date = loaded.config.record_date->text();
@@ -246,7 +296,21 @@ int explain_case(const ExplainOptions& options, std::string& out, std::string& e
     if (!run) {
         return exit_invalid_input;
     }
-    const ExplainSelection selection = select_for_explain(*run, options.id);
+    std::string id = options.id;
+    ExplainSelection selection = select_for_explain(*run, id);
+    // A creditor may be named without its "creditor:" prefix when no claim, customer or
+    // payee has that id; when one has, it is explained and the creditor is pointed to.
+    std::string also;
+    if (!std::string_view(id).starts_with("creditor:")) {
+        const std::string creditor_id = "creditor:" + id;
+        ExplainSelection creditor = select_for_explain(*run, creditor_id);
+        if (!creditor.empty() && selection.empty()) {
+            id = creditor_id;
+            selection = std::move(creditor);
+        } else if (!creditor.empty()) {
+            also = creditor_id;
+        }
+    }
     if (selection.empty()) {
         err += fmt::format("run {} has no claim, customer, creditor or payee \"{}\"\n",
                            run->number, options.id);
@@ -255,12 +319,19 @@ int explain_case(const ExplainOptions& options, std::string& out, std::string& e
     const LedgerView ledger = selection.customer_ids.empty()
                                   ? LedgerView{}
                                   : load_ledger(options.case_folder, *run, selection.customer_ids);
-    const RecomputedView recomputed = needs_recomputation(*run)
-                                          ? recompute(options.case_folder, *run, options.id,
-                                                      selection)
-                                          : RecomputedView{};
-    out += options.json ? explain_json(*run, options.id, selection, ledger, recomputed)
-                        : explain_text(*run, options.id, selection, ledger, recomputed);
+    RecomputedView recomputed = needs_recomputation(*run) || has_holds(*run, selection)
+                                    ? recompute(options.case_folder, *run, id, selection)
+                                    : RecomputedView{};
+    recomputed.fund_stages = fund_stages(options.case_folder, *run, selection,
+                                         recomputed.fund_note);
+    out += options.json ? explain_json(*run, id, selection, ledger, recomputed)
+                        : explain_text(*run, id, selection, ledger, recomputed);
+    if (!also.empty() && !options.json) {
+        fmt::format_to(std::back_inserter(out),
+                       "\n{} is also the id of creditor {}: `kanzai explain CASE {}` explains "
+                       "it.\n",
+                       options.id, also, also);
+    }
     return exit_done;
 }
 

@@ -144,6 +144,48 @@ std::string paid_sentence(const PaidView& paid, const AllocationRecord& line,
                        money(paid.amount, paid.asset));
 }
 
+const FundStageView* find_stage(const RecomputedView& view, const AllocationRecord& line) {
+    for (const FundStageView& stage : view.fund_stages) {
+        if (stage.claim_id == line.claim_id && stage.portion == line.portion &&
+            stage.source == line.source) {
+            return &stage;
+        }
+    }
+    return nullptr;
+}
+
+// SPEC step 3 for the line's claimant: the cap, then the floor stage, then the rest.
+std::string stage_sentence(const FundStageView& s, const std::string& currency) {
+    std::string text = fmt::format("Per claimant first: claimant {} has {} of remaining shortfall "
+                                   "on the lines this fund paid",
+                                   s.claimant_id, money(s.shortfall, currency));
+    if (!s.cap.empty()) {
+        text += s.shortfall == s.eligible
+                    ? fmt::format(", within the cap of {}", money(s.cap, currency))
+                    : fmt::format(", capped at {}", money(s.cap, currency));
+    }
+    text += fmt::format(": e_g = {}. ", money(s.eligible, currency));
+    if (s.floor.empty()) {
+        text += "No floor: the fund went pro rata over every claimant's e_g";
+    } else if (s.floors_in_full) {
+        text += fmt::format("Floor stage: min(e_g, floor {}) = {}, paid in full (the floors of "
+                            "all claimants, {}, fit in the {} available); then the rest pro "
+                            "rata over e_g - min(e_g, floor): {}",
+                            money(s.floor, currency), money(s.floor_part, currency),
+                            money(s.floors, currency), money(s.available, currency),
+                            money(s.rest_part, currency));
+    } else {
+        text += fmt::format("Floor stage: the floors of all claimants, {}, exceed the {} "
+                            "available, so the fund went pro rata over min(e_g, floor {}) and "
+                            "paid {}; nothing was left for the rest",
+                            money(s.floors, currency), money(s.available, currency),
+                            money(s.floor, currency), money(s.floor_part, currency));
+    }
+    return text + fmt::format("; its award of {} is split over its lines by their remaining "
+                              "shortfall.",
+                              money(s.awarded, currency));
+}
+
 void append_allocations(std::string& out, const Context& context,
                         const std::vector<const AllocationRecord*>& lines) {
     const RunRecord& run = context.run;
@@ -162,6 +204,10 @@ void append_allocations(std::string& out, const Context& context,
                                       : PoolCost{};
             fmt::format_to(std::back_inserter(out), "      {}\n",
                            split_sentence(*source, *line, cost));
+        }
+        if (const FundStageView* stage = find_stage(context.recomputed, *line)) {
+            fmt::format_to(std::back_inserter(out), "      {}\n",
+                           stage_sentence(*stage, context.currency));
         }
         if (const PaidView* paid = find_paid(context.recomputed, *line)) {
             fmt::format_to(std::back_inserter(out), "      {}\n",
@@ -260,6 +306,12 @@ void append_claim(std::string& out, const Context& context, const DecisionRecord
     fmt::format_to(std::back_inserter(out), "  Claimant {}; payee {}{}\n", d.claimant_id,
                    d.payee_id, d.payee_id == d.customer_id ? "" : " (after transfers)");
     const RecomputedView& recomputed = context.recomputed;
+    for (const HoldView& hold : recomputed.holds) {
+        if (hold.claim_id == d.claim_id) {
+            fmt::format_to(std::back_inserter(out), "  Payouts of this claim are {}: {}.\n",
+                           hold.status, hold.detail);
+        }
+    }
     for (const TransferView& t : recomputed.after_record_date) {
         if (t.claim_id == d.claim_id) {
             fmt::format_to(std::back_inserter(out),
@@ -276,8 +328,10 @@ void append_claim(std::string& out, const Context& context, const DecisionRecord
 }
 
 void append_set_off(std::string& out, const SetOffRecord& s, const std::string& currency) {
-    // SPEC "Set-off": positive entitlements become floor(E * (V - D) / V), or 0 when D >= V.
-    if (!s.receivable.empty()) {
+    // SPEC "Set-off": positive entitlements become floor(E * (V - D) / V), or 0 when D >= V;
+    // D - V is then a receivable. The record's receivable is "0" (or "", in older records)
+    // when D < V: the customer keeps part of every balance and is paid on it.
+    if (!s.receivable.empty() && !is_zero(s.receivable)) {
         fmt::format_to(std::back_inserter(out),
                        "Set-off of customer {}: debts worth {} exceed positive balances worth "
                        "{}; every positive balance counts as 0 and {} is a receivable of the "
@@ -286,10 +340,18 @@ void append_set_off(std::string& out, const SetOffRecord& s, const std::string& 
                        money(s.receivable, currency));
         return;
     }
+    if (s.debt == s.positive_value) {
+        fmt::format_to(std::back_inserter(out),
+                       "Set-off of customer {}: debts worth {} equal its positive balances; "
+                       "every positive balance counts as 0 and nothing is left as a "
+                       "receivable.\n",
+                       s.customer_id, money(s.debt, currency));
+        return;
+    }
     fmt::format_to(std::back_inserter(out),
                    "Set-off of customer {0}: debts worth {1} set off against positive balances "
                    "worth {2}; each positive balance keeps ({3} - {4}) / {3} of its units, "
-                   "rounded down.\n",
+                   "rounded down; no receivable is left.\n",
                    s.customer_id, money(s.debt, currency), money(s.positive_value, currency),
                    s.positive_value, s.debt);
 }
@@ -373,6 +435,13 @@ ExplainSelection select_for_explain(const RunRecord& run, const std::string& id)
     return selection;
 }
 
+bool has_holds(const RunRecord& run, const ExplainSelection& selection) {
+    return std::any_of(run.payouts.begin(), run.payouts.end(), [&selection](const auto& p) {
+        return (p.status == "held_review" || p.status == "frozen_sanctions") &&
+               selection.payee_ids.contains(p.payee_id);
+    });
+}
+
 bool needs_recomputation(const RunRecord& run) {
     const auto summary = ordered_json::parse(run.summary_json, nullptr, false);
     if (summary.is_discarded() || !summary.is_object()) {
@@ -401,9 +470,12 @@ std::string explain_text(const RunRecord& run, const std::string& id,
                                   run.number, run.case_name, run.created_at, run.engine, id);
     if (!recomputed.note.empty()) {
         fmt::format_to(std::back_inserter(out),
-                       "\nConvenience class, asset paid, payments and transfers after the record "
-                       "date: not shown ({}).\n",
+                       "\nConvenience class, asset paid, payments, transfers after the record "
+                       "date and the reasons of holds: not shown ({}).\n",
                        recomputed.note);
+    }
+    if (!recomputed.fund_note.empty()) {
+        fmt::format_to(std::back_inserter(out), "\nNote: {}.\n", recomputed.fund_note);
     }
     for (const SetOffRecord& s : run.set_offs) {
         if (selection.customer_ids.contains(s.customer_id)) {
@@ -451,6 +523,15 @@ ordered_json allocation_json(const Context& context, const AllocationRecord& a) 
             }
         }
     }
+    if (const FundStageView* s = find_stage(context.recomputed, a)) {
+        line["fund_stages"] = {{"claimant_id", s->claimant_id}, {"floor", s->floor},
+                               {"cap", s->cap},           {"shortfall", s->shortfall},
+                               {"eligible", s->eligible}, {"floors", s->floors},
+                               {"available", s->available},
+                               {"floors_in_full", s->floors_in_full},
+                               {"floor_part", s->floor_part}, {"rest_part", s->rest_part},
+                               {"awarded", s->awarded}};
+    }
     if (const PaidView* paid = find_paid(context.recomputed, a)) {
         line["paid"] = {{"asset", paid->asset}, {"amount", paid->amount},
                         {"converted", paid->converted}};
@@ -488,6 +569,15 @@ ordered_json claim_json(const Context& context, const DecisionRecord& d) {
                                 {"claim", c->claim},
                                 {"lines", lines}};
     }
+    ordered_json holds = ordered_json::array();
+    for (const HoldView& hold : recomputed.holds) {
+        if (hold.claim_id == d.claim_id) {
+            holds.push_back({{"status", hold.status}, {"detail", hold.detail}});
+        }
+    }
+    if (!holds.empty()) {
+        claim["holds"] = holds;
+    }
     if (recomputed.shown) {
         ordered_json after = ordered_json::array();
         for (const TransferView& t : recomputed.after_record_date) {
@@ -519,6 +609,9 @@ std::string explain_json(const RunRecord& run, const std::string& id,
                         {"currency", context.currency}, {"id", id}};
     if (recomputed.shown || !recomputed.note.empty()) {
         out["recomputed"] = {{"shown", recomputed.shown}, {"note", recomputed.note}};
+    }
+    if (!recomputed.fund_note.empty()) {
+        out["fund_note"] = recomputed.fund_note;
     }
     out["set_offs"] = ordered_json::array();
     for (const SetOffRecord& s : run.set_offs) {

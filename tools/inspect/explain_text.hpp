@@ -89,6 +89,32 @@ struct TransferView {
     std::string to_id;
     std::string effective_on;
 };
+// Why the payouts of a claim are held_review (SPEC "Payouts": a transfer finding on the
+// claim: which transfer, and what is wrong with it) or frozen_sanctions (who is sanctioned).
+struct HoldView {
+    std::string claim_id;
+    std::string status;  // "held_review" | "frozen_sanctions"
+    std::string detail;
+};
+// A fund line's claimant through the fund's floor and cap stages (SPEC step 3), from the
+// record's fund lines and the run's case.toml: e_g is the sum of the weights (remaining
+// shortfall values) of the claimant's lines this fund paid, capped at `cap`.
+struct FundStageView {
+    std::string claim_id;
+    std::string portion;
+    std::string source;  // "fund:reserve"
+    std::string claimant_id;
+    std::string floor;  // "" without one
+    std::string cap;    // "" without one
+    std::string shortfall;  // the claimant's weights before the cap
+    std::string eligible;   // e_g
+    std::string floors;     // sum over claimants of min(e_g, floor)
+    std::string available;
+    bool floors_in_full = true;
+    std::string floor_part;  // what the floor stage paid the claimant
+    std::string rest_part;   // what the pro-rata stage after it paid
+    std::string awarded;     // their sum
+};
 struct RecomputedView {
     bool shown = false;
     std::string note;  // why not shown; "" when there is nothing to say
@@ -98,6 +124,10 @@ struct RecomputedView {
     std::vector<PaidView> paid;                // the selected claims' and creditor's lines
     std::vector<PaymentView> payments;         // of the selected payees, in file order
     std::vector<TransferView> after_record_date;  // of the selected claims, not applied
+    std::vector<HoldView> holds;                  // of the selected claims
+    // Read from the record and case.toml alone, also when `shown` is false.
+    std::vector<FundStageView> fund_stages;
+    std::string fund_note;  // why fund stages are not shown; "" when there is nothing to say
 };
 
 [[nodiscard]] std::string explain_text(const claims::RunRecord& run, const std::string& id,
@@ -113,5 +143,9 @@ struct RecomputedView {
 // convenience class, a conversion, a payment not completed, a transfer after the record
 // date): only then is the case folder recomputed.
 [[nodiscard]] bool needs_recomputation(const claims::RunRecord& run);
+
+// Whether a selected payee has a held_review or frozen_sanctions payout: the case folder is
+// then read to say which transfer or which sanction.
+[[nodiscard]] bool has_holds(const claims::RunRecord& run, const ExplainSelection& selection);
 
 }  // namespace kanzai::tools

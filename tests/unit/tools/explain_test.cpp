@@ -87,7 +87,7 @@ TEST_CASE("explain: a claim, its set-off, allocations with source totals, payee'
           "\n"
           "Set-off of customer C2: debts worth 100,000 JPY set off against positive balances "
           "worth 400,000 JPY; each positive balance keeps (400000 - 100000) / 400000 of its "
-          "units, rounded down.\n"
+          "units, rounded down; no receivable is left.\n"
           "\n"
           "Ledger rows: not shown (the case folder does not load now; see kanzai check).\n"
           "\n"
@@ -476,8 +476,88 @@ TEST_CASE("explain: each allocation's asset paid, a conversion's price, a failed
     }
     out.clear();
     CHECK(explain(c, "D1", out, err) == 0);
-    CHECK(out.find("\nConvenience class, asset paid, payments and transfers after the record "
-                   "date: not shown (the inputs or the engine have changed since run 1).\n") !=
+    CHECK(out.find("\nConvenience class, asset paid, payments, transfers after the record "
+                   "date and the reasons of holds: not shown (the inputs or the engine have "
+                   "changed since run 1).\n") !=
           std::string::npos);
     CHECK(out.find("Paid as") == std::string::npos);
+}
+
+TEST_CASE("explain: a set-off that leaves a receivable of 0 keeps part of every balance") {
+    RunRecord run = sample_run();
+    run.set_offs = {{"C2", "100000", "400000", "0"}};
+    const ExplainSelection selection = select_for_explain(run, "C2");
+    const std::string out = explain_text(run, "C2", selection, LedgerView{});
+    CHECK(out.find("Set-off of customer C2: debts worth 100,000 JPY set off against positive "
+                   "balances worth 400,000 JPY; each positive balance keeps (400000 - 100000) / "
+                   "400000 of its units, rounded down; no receivable is left.\n") !=
+          std::string::npos);
+    CHECK(out.find("exceed") == std::string::npos);
+    run.set_offs = {{"C2", "400000", "400000", "0"}};
+    const std::string equal = explain_text(run, "C2", select_for_explain(run, "C2"), LedgerView{});
+    CHECK(equal.find("Set-off of customer C2: debts worth 400,000 JPY equal its positive "
+                     "balances; every positive balance counts as 0 and nothing is left as a "
+                     "receivable.\n") != std::string::npos);
+    run.set_offs = {{"C2", "500000", "400000", "100000"}};
+    const std::string above = explain_text(run, "C2", select_for_explain(run, "C2"), LedgerView{});
+    CHECK(above.find("debts worth 500,000 JPY exceed positive balances worth 400,000 JPY; every "
+                     "positive balance counts as 0 and 100,000 JPY is a receivable of the "
+                     "estate.\n") != std::string::npos);
+}
+
+TEST_CASE("explain: a creditor named without its creditor: prefix") {
+    TempCase c;
+    c.record(sample_run());
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "E1", out, err) == 0);
+    CHECK(err == "");
+    CHECK(out.find("Explaining creditor:E1\n") != std::string::npos);
+    CHECK(out.find("\nCreditor creditor:E1\n  Allocations:\n    admitted portion from "
+                   "estate:general (tranche 2): 500 JPY\n") != std::string::npos);
+    CHECK(out.find("Payouts to creditor:E1 (") != std::string::npos);
+    out.clear();
+    CHECK(explain(c, "E9", out, err) == 2);
+}
+
+TEST_CASE("explain: which transfer holds a payout for review, and who is sanctioned") {
+    TempCase c;
+    static_cast<void>(record_golden(c, "statuses"));
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "C5", out, err) == 0);
+    CHECK(out.find("  Payouts of this claim are held_review: transfer T2 (C9 to C10, effective "
+                   "2026-05-01) cannot be applied: from_id C9 is not the holder C5.\n") !=
+          std::string::npos);
+    out.clear();
+    CHECK(explain(c, "C3", out, err) == 0);
+    CHECK(out.find("  Payouts of this claim are frozen_sanctions: its original customer C3 is "
+                   "sanctioned in customers.csv.\n") != std::string::npos);
+}
+
+TEST_CASE("explain: a fund line shows the fund's cap and floor stages") {
+    TempCase c;
+    static_cast<void>(record_golden(c, "funds"));
+    std::string out;
+    std::string err;
+    CHECK(explain(c, "K3", out, err) == 0);
+    CHECK(out.find("      Per claimant first: claimant C3 has 200,000 JPY of remaining shortfall "
+                   "on the lines this fund paid, within the cap of 2,000,000 JPY: e_g = 200,000 "
+                   "JPY. Floor stage: min(e_g, floor 300,000 JPY) = 200,000 JPY, paid in full "
+                   "(the floors of all claimants, 800,000 JPY, fit in the 1,650,000 JPY "
+                   "available); then the rest pro rata over e_g - min(e_g, floor): 0 JPY; its "
+                   "award of 200,000 JPY is split over its lines by their remaining "
+                   "shortfall.\n") != std::string::npos);
+    // case.toml changed since the run: the stages are not shown, and the note says why.
+    {
+        std::FILE* toml = std::fopen((c.path / "case.toml").string().c_str(), "a");
+        REQUIRE(toml != nullptr);
+        std::fputs("\n", toml);
+        std::fclose(toml);
+    }
+    out.clear();
+    CHECK(explain(c, "K3", out, err) == 0);
+    CHECK(out.find("Per claimant first") == std::string::npos);
+    CHECK(out.find("\nNote: the funds' floor and cap stages are not shown: ") !=
+          std::string::npos);
 }
