@@ -51,6 +51,7 @@ struct NoticesOptions {
     std::string out;  // the folder of notices (must not exist or be empty)
     std::optional<int> run;
     int dispute_days = 30;  // a convention (docs/report.md)
+    std::string lang = "en";  // "en" | "ja"
 };
 struct AuditOptions {
     std::string case_folder;

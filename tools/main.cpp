@@ -80,6 +80,8 @@ void add_commands(CLI::App& app, Options& o) {
     notices->add_option("--dispute-days", o.notices.dispute_days,
                         "Days from the run to object to a decision (default 30)")
         ->check(CLI::Range(1, 3650));
+    notices->add_option("--lang", o.notices.lang, "Language of the notices: en (default) or ja")
+        ->check(CLI::IsMember({"en", "ja"}));
     notices->footer("Example: kanzai notices samples/tutorial --out /tmp/notices --run 1");
 
     auto* audit = app.add_subcommand(
