@@ -53,6 +53,14 @@ struct NoticesOptions {
     std::string out;  // the folder of notices (must not exist or be empty)
     std::optional<int> run;
     int dispute_days = 30;  // a convention (docs/report.md)
+    std::string lang = "en";  // "en" | "ja"
+};
+struct ExportOptions {
+    std::string case_folder;
+    std::optional<int> run;
+    std::string out;  // the folder to write (must not exist or be empty)
+    std::optional<std::string> transfer_date;  // YYYY-MM-DD: paid_on and the Zengin 取組日
+    std::optional<int> tranche;                // only the payouts of this tranche
 };
 struct AuditOptions {
     std::string case_folder;
@@ -95,5 +103,6 @@ struct SynthOptions {
 [[nodiscard]] int run_stress(const StressOptions& options);
 [[nodiscard]] int run_synth(const SynthOptions& options);
 [[nodiscard]] int run_audit(const AuditOptions& options);
+[[nodiscard]] int run_export(const ExportOptions& options);
 
 }  // namespace kanzai::tools

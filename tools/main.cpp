@@ -24,6 +24,7 @@ struct Options {
     DiffOptions diff;
     ReportOptions report;
     NoticesOptions notices;
+    ExportOptions export_files;
     ProofOptions proof;
     VerifyOptions verify;
     StressOptions stress;
@@ -84,7 +85,25 @@ void add_commands(CLI::App& app, Options& o) {
     notices->add_option("--dispute-days", o.notices.dispute_days,
                         "Days from the run to object to a decision (default 30)")
         ->check(CLI::Range(1, 3650));
+    notices->add_option("--lang", o.notices.lang, "Language of the notices: en (default) or ja")
+        ->check(CLI::IsMember({"en", "ja"}));
     notices->footer("Example: kanzai notices samples/tutorial --out /tmp/notices --run 1");
+
+    auto* export_files = app.add_subcommand("export", "The payment agent's files of a run");
+    export_files->add_option("CASE", o.export_files.case_folder, "The case folder")->required();
+    export_files->add_option("--run", o.run_number, "Run number (default: the latest)");
+    export_files->add_option("--out", o.export_files.out,
+                             "The folder to write (must not exist or be empty)")
+        ->required();
+    export_files->add_option("--transfer-date", o.export_files.transfer_date,
+                             "YYYY-MM-DD: paid_on of the payments.csv template and the Zengin "
+                             "transfer date (required with bank_accounts.csv)");
+    export_files->add_option("--tranche", o.export_files.tranche,
+                             "Only the payouts of this tranche (default: every tranche)")
+        ->check(CLI::Range(1, 1000000));
+    export_files->footer("Example: kanzai export samples/tutorial --run 1 --out /tmp/payments\n"
+                         "Writes payouts-<ASSET>.csv, payments.csv (the template to return) "
+                         "and, with bank_accounts.csv, zengin-JPY.txt.");
 
     auto* audit = app.add_subcommand(
         "audit", "Check recorded runs against their hashes and run folders");
@@ -172,6 +191,12 @@ int dispatch(const CLI::App& app, Options& o) {
             o.notices.run = o.run_number;
         }
         return run_notices(o.notices);
+    }
+    if (app.got_subcommand("export")) {
+        if (o.run_number != 0) {
+            o.export_files.run = o.run_number;
+        }
+        return run_export(o.export_files);
     }
     if (app.got_subcommand("audit")) {
         if (o.run_number != 0) {

@@ -525,6 +525,17 @@ std::string_view text_of(PayoutStatus status) {
     return names[static_cast<int>(status)];
 }
 
+bool is_eligible(const Case& loaded, const Determination& determination,
+                 const Distribution& distribution, const engine::Allocation& allocation) {
+    if (allocation.is_creditor) {
+        return true;  // creditors are payable or below_minimum, never held
+    }
+    const engine::WaterfallLine& line = distribution.input.lines[allocation.line_index];
+    bool eligible = false;
+    (void)hold_of(loaded, determination.decisions[line.claim_index], line.portion, eligible);
+    return eligible;
+}
+
 std::string payee_of(const Case& loaded, const Determination& determination,
                      const Distribution& distribution, const engine::Allocation& allocation) {
     if (allocation.is_creditor) {

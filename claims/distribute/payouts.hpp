@@ -79,6 +79,12 @@ struct AssetPaid {
                                    const Distribution& distribution,
                                    const engine::Allocation& allocation);
 
+// Whether an allocation is eligible (payable or below_minimum) rather than held (SPEC
+// "Payouts": the status of an allocation), as schedule_payouts decides it.
+[[nodiscard]] bool is_eligible(const Case& loaded, const Determination& determination,
+                               const Distribution& distribution,
+                               const engine::Allocation& allocation);
+
 // Builds the schedule and checks SPEC's invariant: per payee and asset, payouts of every
 // status + earlier payments applied = allocations (KANZAI_ASSERT).
 [[nodiscard]] PayoutSchedule schedule_payouts(const Case& loaded,

@@ -1,5 +1,6 @@
-// `kanzai notices CASE --out DIR [--run N] [--dispute-days D]`: one determination notice per
-// payee of a run, written atomically into DIR (a staged folder renamed into place).
+// `kanzai notices CASE --out DIR [--run N] [--dispute-days D] [--lang en|ja]`: one
+// determination notice per payee of a run, written atomically into DIR (a staged folder
+// renamed into place).
 #include <array>
 #include <filesystem>
 #include <map>
@@ -13,6 +14,7 @@
 #include "tools/commands.hpp"
 #include "tools/proof/recorded_tree.hpp"
 #include "tools/run/folders.hpp"
+#include "tools/inspect/notices_facts.hpp"
 #include "tools/inspect/notices_text.hpp"
 #include "tools/report/report_run.hpp"
 #include "tools/run/run_pipeline.hpp"
@@ -76,25 +78,49 @@ int run_notices(const NoticesOptions& options) {
         return exit_invalid_input;
     }
     KANZAI_ASSERT(!recorded.tree || recorded.tree->tree.rows.size() == run.payouts.size());
-    const std::map<std::string, std::string> names = read_customer_names(options.case_folder);
+    NoticeLang lang = NoticeLang::en;
+    if (!parse_notice_lang(options.lang, lang)) {
+        fmt::print(stderr, "kanzai notices: --lang {} is not en or ja\n", options.lang);
+        return exit_usage;
+    }
+    std::string note;
+    const std::optional<ComputedRun> computed =
+        recompute_recorded_run(options.case_folder, run, note);
+    std::map<std::string, NoticePayee, std::less<>> facts_of_payee;
+    NoticeFacts facts;
+    std::vector<std::string> creditor_ids;
+    if (computed) {
+        facts = notice_facts_of(*computed);
+        facts_of_payee = notice_payees_of(*computed);
+        creditor_ids = creditor_payee_ids(*computed);
+    } else {
+        facts.note = note;
+        for (auto& [id, name] : read_customer_names(options.case_folder)) {
+            facts_of_payee[id].name = name;
+        }
+    }
     const NoticeCase notice_case{
         .name = config->name, .court = config->court, .case_number = config->case_number,
         .administrator = config->administrator, .currency = config->currency().id,
         .run_number = run.number, .engine = run.engine,
-        .dispute_deadline = dispute_deadline_text(run.created_at, options.dispute_days)};
-    const std::vector<PayeeRows> payees = group_rows_by_payee(run);
+        .dispute_deadline =
+            dispute_deadline_text(run.created_at, options.dispute_days, lang)};
+    const std::vector<PayeeRows> payees = group_rows_by_payee(run, creditor_ids);
+    const NoticePayee unknown_payee;
     StagedDir staged(options.out);
     for (std::size_t index = 0; index < payees.size(); ++index) {
         const PayeeRows& rows = payees[index];
-        const auto name = names.find(rows.payee_id);
+        const auto found = facts_of_payee.find(rows.payee_id);
         std::optional<claims::ProofFile> proof;
         if (recorded.tree) {
             proof = claims::proof_of_payouts(recorded.tree->tree, recorded.tree->key,
                                              rows.payee_id, rows.payout_indexes);
         }
+        const NoticePayee& payee = found == facts_of_payee.end() ? unknown_payee : found->second;
         staged.write_file(notice_file_name(index + 1, rows.payee_id),
-                          render_notice(notice_case, run, rows,
-                                        name == names.end() ? "" : name->second, proof));
+                          render_notice({.notice_case = notice_case, .run = run, .rows = rows,
+                                         .payee = payee, .facts = facts, .proof = proof,
+                                         .lang = lang}));
     }
     staged.publish();
     staged.keep();

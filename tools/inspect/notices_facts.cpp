@@ -1,0 +1,130 @@
+// Recomputing a recorded run for its notices (see notices_facts.hpp).
+#include "tools/inspect/notices_facts.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "claims/distribute/payouts.hpp"
+#include "engine/decimal.hpp"
+
+namespace kanzai::tools {
+namespace {
+
+bool same_inputs(const claims::RunRecord& run, const claims::Case& loaded) {
+    return std::equal(run.inputs.begin(), run.inputs.end(), loaded.inputs.begin(),
+                      loaded.inputs.end(),
+                      [](const claims::FileHash& recorded, const claims::InputFile& current) {
+                          return recorded.name == current.name &&
+                                 recorded.sha256 == current.sha256;
+                      });
+}
+
+std::string units_of(const claims::Case& loaded, std::uint32_t asset, engine::Int128 count) {
+    return engine::format_units(count, loaded.config.assets[asset].decimals);
+}
+
+}  // namespace
+
+std::optional<ComputedRun> recompute_recorded_run(const std::string& case_folder,
+                                                  const claims::RunRecord& run,
+                                                  std::string& note) {
+    claims::Diagnostics diagnostics;
+    std::optional<ComputedRun> computed = determine_run(case_folder, diagnostics);
+    if (!computed) {
+        note = "assets paid, creditor claims and earlier payments are not shown: the case "
+               "folder does not load now; see kanzai check";
+        return std::nullopt;
+    }
+    if (!same_inputs(run, computed->loaded) ||
+        run.engine != std::string("kanzai ") + KANZAI_VERSION) {
+        note = fmt::format("assets paid, creditor claims and earlier payments are not shown: "
+                           "the inputs or the engine have changed since run {}",
+                           run.number);
+        return std::nullopt;
+    }
+    distribute_run(*computed);
+    return computed;
+}
+
+NoticeFacts notice_facts_of(const ComputedRun& computed) {
+    const claims::Case& loaded = computed.loaded;
+    const claims::Distribution& distribution = computed.distribution;
+    NoticeFacts facts;
+    const std::vector<std::optional<claims::AssetPaid>> paid =
+        claims::assets_paid(loaded, computed.determination, distribution);
+    for (std::size_t k = 0; k < paid.size(); ++k) {
+        if (!paid[k] || !paid[k]->is_converted) {
+            continue;
+        }
+        const engine::Allocation& allocation = distribution.result.allocations[k];
+        std::string claim_id;
+        std::string portion = "admitted";
+        if (allocation.is_creditor) {
+            const auto& creditor = distribution.input.creditors[allocation.line_index];
+            claim_id = "creditor:" + loaded.creditors[creditor.creditor_index].id;
+        } else {
+            const engine::WaterfallLine& line = distribution.input.lines[allocation.line_index];
+            claim_id = computed.determination.decisions[line.claim_index].claim_id;
+            portion = line.portion == engine::Portion::admitted ? "admitted" : "disputed";
+        }
+        // A sale of a pool's asset at its estate_price, or money converted into the asset
+        // paid at that asset's distribution_price (SPEC "Asset paid").
+        const bool is_sale = allocation.source_kind == engine::SourceKind::pool;
+        const claims::AssetPaid& as_paid = *paid[k];
+        facts.paid_as.emplace(
+            paid_as_key(claim_id, portion, claims::source_name(loaded, allocation)),
+            PaidAs{.asset = loaded.config.assets[as_paid.asset_index].id,
+                   .amount = units_of(loaded, as_paid.asset_index, as_paid.amount),
+                   .price_name = is_sale ? "estate_price" : "distribution_price",
+                   .price_asset = loaded.config
+                                      .assets[is_sale ? allocation.asset_index
+                                                      : as_paid.asset_index]
+                                      .id,
+                   .price = engine::format_price(as_paid.price)});
+    }
+    if (loaded.config.convenience) {
+        facts.convenience = ConvenienceTerms{
+            .threshold = units_of(loaded, loaded.config.currency_index,
+                                  loaded.config.convenience->threshold.count),
+            .rate = engine::format_price(loaded.config.convenience->rate)};
+    }
+    return facts;
+}
+
+std::map<std::string, NoticePayee, std::less<>> notice_payees_of(const ComputedRun& computed) {
+    const claims::Case& loaded = computed.loaded;
+    std::map<std::string, NoticePayee, std::less<>> payees;
+    for (const claims::Customer& customer : loaded.customers) {
+        payees[customer.id].name = customer.name;
+    }
+    for (const claims::Creditor& creditor : loaded.creditors) {
+        payees["creditor:" + creditor.id].creditor = CreditorClaim{
+            .creditor_class = std::string(claims::text_of(creditor.creditor_class)),
+            .amount = units_of(loaded, loaded.config.currency_index, creditor.amount.count),
+            .description = creditor.description};
+    }
+    for (const claims::Payment& payment : loaded.payments) {
+        if (payment.status == claims::PaymentStatus::paid) {
+            continue;
+        }
+        payees[payment.payee_id].not_completed.push_back(
+            {.asset = loaded.config.assets[payment.asset_index].id,
+             .amount = units_of(loaded, payment.asset_index, payment.amount.count),
+             .tranche = payment.tranche ? std::to_string(*payment.tranche) : "",
+             .paid_on = payment.paid_on,
+             .status = std::string(claims::text_of(payment.status))});
+    }
+    return payees;
+}
+
+std::vector<std::string> creditor_payee_ids(const ComputedRun& computed) {
+    std::vector<std::string> ids;
+    for (const claims::Creditor& creditor : computed.loaded.creditors) {
+        ids.push_back("creditor:" + creditor.id);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+}  // namespace kanzai::tools
