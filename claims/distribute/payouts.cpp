@@ -530,9 +530,9 @@ bool is_eligible(const Case& loaded, const Determination& determination,
     if (allocation.is_creditor) {
         return true;  // creditors are payable or below_minimum, never held
     }
-    const engine::WaterfallLine& line = distribution.input.lines[allocation.line_index];
+    const engine::WaterfallLine& line = distribution.input.lines[allocation.recipient_index];
     bool eligible = false;
-    (void)hold_of(loaded, determination.decisions[line.claim_index], line.portion, eligible);
+    (void)hold_of(loaded, determination.decisions[line.decision_index], line.portion, eligible);
     return eligible;
 }
 
@@ -544,6 +544,23 @@ std::string payee_of(const Case& loaded, const Determination& determination,
     }
     const auto& line = distribution.input.lines[allocation.recipient_index];
     return std::string(determination.decisions[line.decision_index].payee_id(loaded));
+}
+
+std::string claim_id_of(const Case& loaded, const Determination& determination,
+                        const Distribution& distribution, const engine::Allocation& allocation) {
+    if (allocation.is_creditor) {
+        const auto& creditor = distribution.input.creditors[allocation.recipient_index];
+        return "creditor:" + loaded.creditors[creditor.creditor_index].id;
+    }
+    const auto& line = distribution.input.lines[allocation.recipient_index];
+    return std::string(determination.decisions[line.decision_index].claim_id);
+}
+
+const char* portion_of(const Distribution& distribution, const engine::Allocation& allocation) {
+    const bool is_disputed =
+        !allocation.is_creditor &&
+        distribution.input.lines[allocation.recipient_index].portion == engine::Portion::disputed;
+    return is_disputed ? "disputed" : "admitted";
 }
 
 PayoutSchedule schedule_payouts(const Case& loaded, const Determination& determination,

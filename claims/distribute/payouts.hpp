@@ -79,6 +79,16 @@ struct AssetPaid {
                                    const Distribution& distribution,
                                    const engine::Allocation& allocation);
 
+// The claim of each allocation, as allocations.csv names it: the decision's claim_id, or
+// "creditor:<id>".
+[[nodiscard]] std::string claim_id_of(const Case& loaded, const Determination& determination,
+                                      const Distribution& distribution,
+                                      const engine::Allocation& allocation);
+
+// "admitted" or "disputed": the portion of the allocation's line ("admitted" for a creditor).
+[[nodiscard]] const char* portion_of(const Distribution& distribution,
+                                     const engine::Allocation& allocation);
+
 // Whether an allocation is eligible (payable or below_minimum) rather than held (SPEC
 // "Payouts": the status of an allocation), as schedule_payouts decides it.
 [[nodiscard]] bool is_eligible(const Case& loaded, const Determination& determination,

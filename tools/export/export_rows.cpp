@@ -33,11 +33,8 @@ std::map<PayoutKey, std::set<std::string>> claims_by_payout(const ComputedRun& c
         }
         const std::string payee =
             claims::payee_of(loaded, computed.determination, distribution, allocation);
-        std::string claim_id = payee;  // a creditor's claim is itself
-        if (!allocation.is_creditor) {
-            const engine::WaterfallLine& line = distribution.input.lines[allocation.line_index];
-            claim_id = computed.determination.decisions[line.claim_index].claim_id;
-        }
+        const std::string claim_id =
+            claims::claim_id_of(loaded, computed.determination, distribution, allocation);
         claims[{payee, loaded.config.assets[paid[k]->asset_index].id, allocation.tranche}]
             .insert(claim_id);
     }

@@ -133,17 +133,9 @@ void add_paid(const ComputedRun& computed, const std::set<std::string, std::less
         claims::assets_paid(loaded, computed.determination, distribution);
     for (std::size_t k = 0; k < paid.size(); ++k) {
         const engine::Allocation& allocation = distribution.result.allocations[k];
-        std::string claim_id;
-        std::string portion = "admitted";
-        if (allocation.is_creditor) {
-            const auto& creditor = distribution.input.creditors[allocation.recipient_index];
-            claim_id = "creditor:" + loaded.creditors[creditor.creditor_index].id;
-        } else {
-            const engine::WaterfallLine& line =
-                distribution.input.lines[allocation.recipient_index];
-            claim_id = computed.determination.decisions[line.decision_index].claim_id;
-            portion = line.portion == engine::Portion::admitted ? "admitted" : "disputed";
-        }
+        const std::string claim_id =
+            claims::claim_id_of(loaded, computed.determination, distribution, allocation);
+        const std::string portion = claims::portion_of(distribution, allocation);
         if (!claim_ids.contains(claim_id) || !paid[k]) {
             continue;
         }

@@ -58,16 +58,9 @@ NoticeFacts notice_facts_of(const ComputedRun& computed) {
             continue;
         }
         const engine::Allocation& allocation = distribution.result.allocations[k];
-        std::string claim_id;
-        std::string portion = "admitted";
-        if (allocation.is_creditor) {
-            const auto& creditor = distribution.input.creditors[allocation.line_index];
-            claim_id = "creditor:" + loaded.creditors[creditor.creditor_index].id;
-        } else {
-            const engine::WaterfallLine& line = distribution.input.lines[allocation.line_index];
-            claim_id = computed.determination.decisions[line.claim_index].claim_id;
-            portion = line.portion == engine::Portion::admitted ? "admitted" : "disputed";
-        }
+        const std::string claim_id =
+            claims::claim_id_of(loaded, computed.determination, distribution, allocation);
+        const std::string portion = claims::portion_of(distribution, allocation);
         // A sale of a pool's asset at its estate_price, or money converted into the asset
         // paid at that asset's distribution_price (SPEC "Asset paid").
         const bool is_sale = allocation.source_kind == engine::SourceKind::pool;
