@@ -478,6 +478,14 @@ private:
     std::optional<SQLite::Statement> full_;  // used by the worker only, when there is one
 };
 
+// The insert worker runs at most this many batches at once: one less than a stream's ring,
+// so a stream never refills a buffer that a queued or running batch still reads.
+constexpr std::size_t insert_queue_limit = 15;
+static_assert(insert_queue_limit >= 1);
+static_assert(insert_queue_limit < RowStream<DecisionRecord>::ring_buffers);
+static_assert(insert_queue_limit < RowStream<AllocationRecord>::ring_buffers);
+static_assert(insert_queue_limit < RowStream<PayoutRecord>::ring_buffers);
+
 void bind_input(SQLite::Statement& s, int at, int run, int, const FileHash& f) {
     static const std::string kind = "input";
     bind_values(s, at, run, kind, f.name, f.sha256);
@@ -775,7 +783,7 @@ struct CaseDb::RunInsert::Impl {
     RowStream<DecisionRecord> decisions;
     RowStream<AllocationRecord> allocations;
     RowStream<PayoutRecord> payouts;
-    BatchWorker worker{RowStream<DecisionRecord>::ring_buffers - 1};  // last: stops first
+    BatchWorker worker{insert_queue_limit};  // last: stops first
 };
 
 CaseDb::RunInsert CaseDb::begin_run(const RunRecord& header) {
