@@ -21,7 +21,11 @@ example_of() { "$kanzai" "$@" --help | sed -n 's/^Example: //p' | head -1; }
 
 run_example() {
     local line=$1
-    [ -n "$line" ] || { echo "help examples: no example in kanzai $2 --help"; failures=$((failures + 1)); return; }
+    if [ -z "$line" ]; then
+        echo "help examples: no example in kanzai $2 --help"
+        failures=$((failures + 1))
+        return
+    fi
     # /tmp/X becomes a folder of this test's own, so that parallel runs never collide.
     line=${line//\/tmp\//$work/tmp/}
     if ! bash -c "$line" > "$work/stdout" 2> "$work/stderr"; then
@@ -46,6 +50,9 @@ done
 rm -rf samples/tutorial && cp -r "$source_dir/samples/tutorial" samples/tutorial
 run_example "$("$kanzai" --help | sed -n 's/^Example: //p' | head -1)" ""
 
-[ "$ran" = 13 ] || { echo "help examples: ran $ran examples, expected 13"; failures=$((failures + 1)); }
+if [ "$ran" != 13 ]; then
+    echo "help examples: ran $ran examples, expected 13"
+    failures=$((failures + 1))
+fi
 [ "$failures" = 0 ] || { echo "help examples: $failures failure(s)"; exit 1; }
 echo "help examples: $ran ran"
