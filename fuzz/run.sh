@@ -5,13 +5,14 @@
 # corpus is read only); a crash, leak, sanitizer report, failed property or timeout leaves
 # build-fuzz/fuzz-artifacts/<target>-crash-* and makes this script exit 1. To replay one:
 # build-fuzz/fuzz/fuzz_<target> FILE. Needs clang-14 and libclang-rt-14-dev.
-# Usage: fuzz/run.sh [SECONDS] [TARGET...]   (targets: csv_reader decimal case_config)
+# Usage: fuzz/run.sh [SECONDS] [TARGET...]
+#   (targets: csv_reader decimal case_config case case_db)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv_reader decimal case_config)
+[ ${#targets[@]} -gt 0 ] || targets=(csv_reader decimal case_config case case_db)
 build=build-fuzz
 jobs=${KANZAI_FUZZ_JOBS:-2}
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace kanzai::tools {
@@ -16,6 +17,12 @@ enum ExitCode : int {
     exit_invalid_input = 2,
     exit_invariant = 3,
     exit_io = 4,
+};
+
+// A run asked for by number that neither case.db nor out/ holds: invalid input (exit 2) in
+// every command, like a missing claim id.
+struct NoSuchRun : std::runtime_error {
+    using std::runtime_error::runtime_error;
 };
 
 struct InitOptions {

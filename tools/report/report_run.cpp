@@ -15,6 +15,7 @@
 #include "engine/decimal.hpp"
 #include "engine/waterfall.hpp"
 #include "tools/audit/audit_run.hpp"
+#include "tools/commands.hpp"
 #include "tools/inspect/explain_run.hpp"
 #include "tools/run/folders.hpp"
 #include "tools/run/staged_dir.hpp"
@@ -173,7 +174,7 @@ claims::RunRecord read_run_folder(const std::string& case_folder, std::optional<
     const fs::path folder = out / fmt::format("run-{:04}", number);
     std::error_code error;
     if (number <= 0 || !fs::is_directory(folder, error)) {
-        throw claims::IoError(
+        throw NoSuchRun(
             run ? fmt::format("run {} not found: no folder {}", number, folder.string())
                 : fmt::format("no run in {}; use kanzai run first", out.string()));
     }

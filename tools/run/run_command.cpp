@@ -134,7 +134,10 @@ int run_run(const RunOptions& options) {
     }
     staged.keep();
     timer.mark("publish");
-    fmt::print("run {}: {} decisions, {} allocations, {} payouts -> {}\n", number,
+    // A --no-db run has no run number: case.db never records it, whatever its folder's name.
+    const std::string run_name =
+        insert ? fmt::format("run {}", number) : std::string("not recorded (--no-db)");
+    fmt::print("{}: {} decisions, {} allocations, {} payouts -> {}\n", run_name,
                counts.decisions, counts.allocations, counts.payouts, header.out_folder);
     return exit_done;
 }
