@@ -69,10 +69,4 @@ std::optional<Int128> try_mul_div_rounded(Int128 a, Int128 b, Int128 divisor,
     return negative ? -result : result;
 }
 
-Int128 mul_div_rounded(Int128 a, Int128 b, Int128 divisor, Rounding rounding) {
-    const std::optional<Int128> result = try_mul_div_rounded(a, b, divisor, rounding);
-    KANZAI_ASSERT(result.has_value());
-    return *result;
-}
-
 }  // namespace kanzai::engine

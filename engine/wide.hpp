@@ -46,10 +46,8 @@ struct QuotientRemainder {
 [[nodiscard]] QuotientRemainder mul_div(Int128 a, Int128 b, Int128 divisor);
 
 // a * b / divisor rounded per `rounding`, for divisor > 0; a and b may be negative (`down`
-// truncates toward zero; `half_even` rounds to nearest, ties to even).
-[[nodiscard]] Int128 mul_div_rounded(Int128 a, Int128 b, Int128 divisor, Rounding rounding);
-
-// The same, or nullopt when the rounded result does not fit in Int128 (instead of asserting).
+// truncates toward zero; `half_even` rounds to nearest, ties to even); nullopt when the
+// rounded result does not fit in Int128.
 [[nodiscard]] std::optional<Int128> try_mul_div_rounded(Int128 a, Int128 b, Int128 divisor,
                                                         Rounding rounding);
 

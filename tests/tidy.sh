@@ -65,8 +65,8 @@ done < <(sources engine claims store tools tests bench | xargs -r awk 'length($0
 # Unused declarations: a free function declared at namespace level in a header of engine/,
 # claims/, store/ or tools/ must be named in some file besides that header and its own .cpp
 # (code, bench, fuzz or tests). Word-level, one grep over the tree: cheap, and blind to
-# overloads and to declarations that wrap before the name. Reported as notes until the ones
-# it finds today are removed; then make it a failure.
+# overloads and to declarations that wrap before the name. A function only its own .cpp
+# calls belongs in that file's anonymous namespace.
 type_word='[A-Za-z_][A-Za-z0-9_:<>,]*'
 declaration="^(\\[\\[nodiscard\\]\\] )?(inline |constexpr |static )*$type_word( $type_word)*"
 declaration+='[ &*]+[a-z_][a-z0-9_]*\('
@@ -76,7 +76,7 @@ sources engine claims store tools | grep '\.hpp$' | xargs -r grep -HE "$declarat
 sources engine claims store tools bench fuzz tests | xargs -r grep -oHwE '[a-z_][a-z0-9_]*' \
     | sort -u | tr ':' ' ' > "${TMPDIR:-/tmp}/tidy-words.$$"
 while IFS= read -r hit; do
-    echo "tidy: note: unused declaration: $hit"
+    fail "unused declaration: $hit"
 done < <(awk 'NR == FNR { users[$2] = users[$2] " " $1; next }
     { header = $2; stem = header; sub(/\.hpp$/, "", stem); n = split(users[$1], files, " ")
       used = 0

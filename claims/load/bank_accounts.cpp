@@ -54,6 +54,8 @@ std::string digits(RowChecker& row, std::size_t column, std::string_view name,
     return std::string(text);
 }
 
+std::optional<std::string> zengin_bytes(std::string_view text);
+
 std::string name_bytes(RowChecker& row, std::size_t column, std::string_view name,
                        std::size_t width) {
     const std::string_view text = row.required(column);
@@ -188,6 +190,10 @@ BankDetails load_bank_details(const std::string& case_folder, Diagnostics& diagn
     return details;
 }
 
+namespace {
+
+// UTF-8 text as JIS X 0201 bytes: digits, A-Z, space, ( ) - . / , and the half-width
+// katakana U+FF61..U+FF9F (0xA1..0xDF). nullopt when another character appears.
 std::optional<std::string> zengin_bytes(std::string_view text) {
     std::string bytes;
     for (std::size_t at = 0; at < text.size();) {
@@ -217,5 +223,7 @@ std::optional<std::string> zengin_bytes(std::string_view text) {
     }
     return bytes;
 }
+
+}  // namespace
 
 }  // namespace kanzai::claims

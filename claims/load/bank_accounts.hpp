@@ -55,8 +55,4 @@ struct BankDetails {
     const std::string& case_folder, Diagnostics& diagnostics,
     const std::function<bool(std::string_view)>& is_payee);
 
-// UTF-8 text as JIS X 0201 bytes: digits, A-Z, space, ( ) - . / , and the half-width
-// katakana U+FF61..U+FF9F (0xA1..0xDF). nullopt when another character appears.
-[[nodiscard]] std::optional<std::string> zengin_bytes(std::string_view text);
-
 }  // namespace kanzai::claims

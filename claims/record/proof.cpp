@@ -129,10 +129,6 @@ Digest leaf_digest(std::string_view salt, std::string_view row) {
     return ProofHasher(std::nullopt).leaf(salt, row);
 }
 
-Digest node_digest(const Digest& left, const Digest& right) {
-    return ProofHasher(std::nullopt).node(left, right);
-}
-
 Digest empty_root() {
     Digest digest{};
     unsigned int digest_size = 0;

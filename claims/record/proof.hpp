@@ -46,7 +46,6 @@ private:
 [[nodiscard]] std::string payee_salt(const std::optional<std::string>& key,
                                      std::string_view payee_id);
 [[nodiscard]] Digest leaf_digest(std::string_view salt, std::string_view row);
-[[nodiscard]] Digest node_digest(const Digest& left, const Digest& right);
 // SHA-256 of no bytes: the root of a run without payouts.
 [[nodiscard]] Digest empty_root();
 

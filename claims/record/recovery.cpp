@@ -31,6 +31,10 @@ Int128 recovered_value_of(const engine::Allocation& allocation,
 // smallest printed rate is the printed k-th smallest rate.
 // One linear walk: lines are in line order (claim by claim) and the allocations by line,
 // creditors last, so a claim's lines and their allocations are two contiguous runs.
+namespace {
+
+// The recovery rate of each claim with lines worth more than 0, in line order, each as
+// floor(rate * 10^6).
 std::vector<Int128> recovery_rates(const Case& loaded, const Distribution& distribution) {
     const auto& lines = distribution.input.lines;
     const auto& line_results = distribution.result.lines;
@@ -67,6 +71,8 @@ std::vector<Int128> recovery_rates(const Case& loaded, const Distribution& distr
     KANZAI_ASSERT(next == allocations.size() || allocations[next].is_creditor);
     return rates;
 }
+
+}  // namespace
 
 std::vector<RecoveryPercentile> recovery_rate_percentiles(const Case& loaded,
                                                          const Distribution& distribution) {

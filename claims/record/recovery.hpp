@@ -21,11 +21,6 @@ struct RecoveryPercentile {
                                         const engine::LineResult& line_result,
                                         const engine::Valuation& valuation);
 
-// The recovery rate of each claim with lines worth more than 0, in line order, each as
-// floor(rate * 10^6).
-[[nodiscard]] std::vector<Int128> recovery_rates(const Case& loaded,
-                                                 const Distribution& distribution);
-
 // p10, p25, p50, p75, p90 in that order: the ceil(p/100 * n)-th smallest rate; empty when
 // no claim has lines worth more than 0.
 [[nodiscard]] std::vector<RecoveryPercentile> recovery_rate_percentiles(

@@ -300,22 +300,6 @@ std::vector<SourceRecord> source_records(const Case& loaded, const Distribution&
 
 }  // namespace
 
-RunRecord build_run_record(const Case& loaded, const Determination& determination,
-                           const Distribution& distribution, const PayoutSchedule& schedule) {
-    RunRecord record = build_run_header(loaded, determination, distribution);
-    for_each_decision_record(loaded, determination, [&record](const DecisionRecord& row) {
-        record.decisions.push_back(row);
-    });
-    for_each_allocation_record(loaded, determination, distribution,
-                               [&record](const AllocationRecord& row) {
-        record.allocations.push_back(row);
-    });
-    for_each_payout_record(loaded, schedule, [&record](const PayoutRecord& row) {
-        record.payouts.push_back(row);
-    });
-    return record;
-}
-
 RunRecord build_run_header(const Case& loaded, const Determination& determination,
                            const Distribution& distribution) {
     RunRecord record;

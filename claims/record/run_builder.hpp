@@ -14,12 +14,6 @@
 
 namespace kanzai::claims {
 
-// Fills decisions, allocations, payouts, sources, set_offs, inputs, engine and case_name
-// of a RunRecord (not number, created_at, outputs nor summary_json).
-[[nodiscard]] RunRecord build_run_record(const Case& loaded, const Determination& determination,
-                                         const Distribution& distribution,
-                                         const PayoutSchedule& schedule);
-
 // The same without decisions, allocations and payouts, which the three functions below
 // hand over one row at a time, in output order (`kanzai run` writes each row to its file
 // and to case.db as it comes: a large run's rows are never all in memory). The

@@ -145,8 +145,8 @@ std::optional<StressFigures> figures_of(const Case& loaded, const Determination&
     return figures;
 }
 
-}  // namespace
-
+// `config` (a copy of the case's) with the scenario's prices, estate prices, fund amounts
+// and cash in place. A price replaces estate_price too unless estate_prices names the asset.
 void apply_scenario(const Scenario& scenario, CaseConfig& config) {
     for (const ScenarioPrice& price : scenario.prices) {
         config.assets[price.asset_index].price = price.price;
@@ -162,6 +162,8 @@ void apply_scenario(const Scenario& scenario, CaseConfig& config) {
         config.estate_cash = *scenario.cash;
     }
 }
+
+}  // namespace
 
 std::optional<StressFigures> run_scenario(Case& loaded, const CaseConfig& base,
                                           const Determination& base_determination,

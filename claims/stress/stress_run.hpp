@@ -34,10 +34,6 @@ struct StressFigures {
     std::vector<StressFundFigures> funds;         // in case.toml order
 };
 
-// `config` (a copy of the case's) with the scenario's prices, estate prices, fund amounts
-// and cash in place. A price replaces estate_price too unless estate_prices names the asset.
-void apply_scenario(const Scenario& scenario, CaseConfig& config);
-
 // Runs `scenario` on `loaded` (a valid case whose config is `base`, whose claims determined
 // at `base` are `base_determination`): loaded.config is replaced by the scenario's for the
 // time of the call and restored after. A scenario that replaces no price reuses

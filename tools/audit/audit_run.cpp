@@ -103,8 +103,9 @@ void audit_folder(const claims::RunRecord& record, const fs::path& folder,
     }
 }
 
-}  // namespace
-
+// The SHA-256 of each output file as `record`'s rows render it (decisions.csv,
+// allocations.csv and payouts.csv byte for byte as `kanzai run` writes them; summary.json
+// from summary_json), sorted by name.
 std::vector<claims::FileHash> render_output_hashes(const claims::RunRecord& record) {
     std::vector<claims::FileHash> hashes = {
         {"allocations.csv", csv_hash(allocations_csv_header, record.allocations)},
@@ -114,6 +115,8 @@ std::vector<claims::FileHash> render_output_hashes(const claims::RunRecord& reco
     };
     return hashes;
 }
+
+}  // namespace
 
 std::vector<std::string> check_recorded_rows(const claims::RunRecord& record) {
     std::vector<std::string> problems;

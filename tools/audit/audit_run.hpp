@@ -10,11 +10,6 @@
 
 namespace kanzai::tools {
 
-// The SHA-256 of each output file as `record`'s rows render it (decisions.csv,
-// allocations.csv and payouts.csv byte for byte as `kanzai run` writes them; summary.json
-// from summary_json), sorted by name.
-[[nodiscard]] std::vector<claims::FileHash> render_output_hashes(const claims::RunRecord& record);
-
 // The cheap checks `notices` and `report` make before they use a recorded run: its rows add
 // up, and render to the output hashes case.db records. One line per problem; empty when
 // they hold. Reads no file.

@@ -41,8 +41,10 @@ std::map<PayoutKey, std::set<std::string>> claims_by_payout(const ComputedRun& c
     return claims;
 }
 
-}  // namespace
-
+// "KZ" and the first 16 hex digits (upper case) of SHA-256(payee_id 0x00 asset 0x00
+// tranche), the tranche in decimal: a payable payout is the only one of its payee, asset
+// and tranche, so the reference names it, and it does not change when a later run
+// renumbers the payouts.
 std::string payout_reference(const std::string& payee_id, const std::string& asset,
                              int tranche) {
     std::string fields = payee_id;
@@ -55,6 +57,8 @@ std::string payout_reference(const std::string& payee_id, const std::string& ass
                    [](char c) { return c >= 'a' && c <= 'f' ? static_cast<char>(c - 32) : c; });
     return "KZ" + hex;
 }
+
+}  // namespace
 
 std::vector<ExportRow> export_rows(const claims::RunRecord& run, const ComputedRun& computed) {
     const std::map<PayoutKey, std::set<std::string>> claims = claims_by_payout(computed);

@@ -11,13 +11,6 @@
 
 namespace kanzai::tools {
 
-// "KZ" and the first 16 hex digits (upper case) of SHA-256(payee_id 0x00 asset 0x00
-// tranche), the tranche in decimal: a payable payout is the only one of its payee, asset
-// and tranche, so the reference names it, and it does not change when a later run
-// renumbers the payouts.
-[[nodiscard]] std::string payout_reference(const std::string& payee_id, const std::string& asset,
-                                           int tranche);
-
 struct ExportRow {
     std::string reference;
     int payout_id = 0;

@@ -101,6 +101,10 @@ std::vector<std::string> remove_dead_staging(
     return removed;
 }
 
+namespace {
+
+// Creates the missing folders of `path` (and `path`), mode 0700 whatever the umask; returns
+// those it created, outermost first. Throws IoError.
 std::vector<std::string> create_folders_owner_only(const std::string& path) {
     std::vector<std::string> missing;
     std::error_code error;
@@ -126,6 +130,8 @@ std::vector<std::string> create_folders_owner_only(const std::string& path) {
     }
     return created;
 }
+
+}  // namespace
 
 StagedDir::StagedDir(std::string final_path) : final_path_(std::move(final_path)) {
     const fs::path final_fs(final_path_);

@@ -73,10 +73,6 @@ std::vector<std::string> remove_dead_staging(const std::string& folder,
 // True when `pid` names a live process (ours or another user's).
 [[nodiscard]] bool is_process_alive(long pid);
 
-// Creates the missing folders of `path` (and `path`), mode 0700 whatever the umask; returns
-// those it created, outermost first. Throws IoError.
-std::vector<std::string> create_folders_owner_only(const std::string& path);
-
 // Reads a whole file; throws IoError.
 [[nodiscard]] std::string read_file(const std::string& path);
 
