@@ -376,24 +376,33 @@ private:
         const CaseConfig& config = loaded_.config;
         if (allocation.source_kind == engine::SourceKind::pool) {
             const Asset& asset = config.assets[allocation.asset_index];
-            schedule.conversion_errors.push_back(
-                {.loc = {.file = "case.toml", .line = asset.line, .column = 1},
-                 .message = fmt::format("an allocation of {} sold at assets.{}.estate_price is "
-                                        "worth more than 2^127-1 minor units of {}",
-                                        asset.id, asset.id, config.currency().id)});
+            add_conversion_error(schedule, asset.line, 1,
+                                 fmt::format("an allocation of {} sold at assets.{}.estate_price "
+                                             "is worth more than 2^127-1 minor units of {}",
+                                             asset.id, asset.id, config.currency().id));
             return;
         }
         const std::uint32_t payee = allocation.is_creditor ? no_index : payee_of_line(allocation);
         const std::uint32_t elected = payee == no_index ? no_index : elections_.convert_of(payee);
         const Asset& target =
             config.assets[elected != no_index ? elected : config.convert_to];
-        schedule.conversion_errors.push_back(
-            {.loc = {.file = "case.toml",
-                     .line = target.distribution_price_line,
-                     .column = target.distribution_price_column},
-             .message = fmt::format("assets.{}.distribution_price converts an allocation into "
-                                    "more than 2^127-1 minor units of {}",
-                                    target.id, target.id)});
+        add_conversion_error(schedule, target.distribution_price_line,
+                             target.distribution_price_column,
+                             fmt::format("assets.{}.distribution_price converts an allocation "
+                                         "into more than 2^127-1 minor units of {}",
+                                         target.id, target.id));
+    }
+
+    // Built field by field: g++ 12 at -O3 warns falsely (maybe-uninitialized) about the
+    // std::string of a designated-initializer temporary pushed into the vector.
+    static void add_conversion_error(PayoutSchedule& schedule, std::uint32_t line,
+                                     std::uint32_t column, std::string message) {
+        Diagnostic error;
+        error.loc.file = "case.toml";
+        error.loc.line = line;
+        error.loc.column = column;
+        error.message = std::move(message);
+        schedule.conversion_errors.push_back(std::move(error));
     }
 
     [[nodiscard]] std::uint32_t payee_of_line(const engine::Allocation& allocation) const {
