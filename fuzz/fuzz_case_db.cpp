@@ -23,9 +23,10 @@ namespace {
 
 void read_every_run(const std::string& path) {
     const kanzai::claims::CaseDb db(path, kanzai::claims::CaseDbMode::read_only);
-    const int next = db.next_run_number();
+    // next_run_number() is not checked against run_numbers(): a damaged file may hold run
+    // rows the two read differently; what matters here is that neither asserts.
+    (void)db.next_run_number();
     for (const int number : db.run_numbers()) {
-        FUZZ_CHECK(number < next);
         (void)db.read_run_header(number);
         (void)db.read_run_unchecked(number);
         (void)db.read_run(number);
