@@ -558,8 +558,8 @@ std::string payee_of(const Case& loaded, const Determination& determination,
 std::string claim_id_of(const Case& loaded, const Determination& determination,
                         const Distribution& distribution, const engine::Allocation& allocation) {
     if (allocation.is_creditor) {
-        const auto& creditor = distribution.input.creditors[allocation.recipient_index];
-        return "creditor:" + loaded.creditors[creditor.creditor_index].id;
+        // "creditor:<id>" names both the creditor's claim and its payee.
+        return payee_of(loaded, determination, distribution, allocation);
     }
     const auto& line = distribution.input.lines[allocation.recipient_index];
     return std::string(determination.decisions[line.decision_index].claim_id);

@@ -95,12 +95,12 @@ int run_export(const ExportOptions& options) {
         fmt::print(stderr, "kanzai export: {}; nothing was written\n", recorded.message);
         return exit_invalid_input;
     }
-    std::string note;
+    std::string reason;
     const std::optional<ComputedRun> computed =
-        recompute_recorded_run(options.case_folder, run, note);
+        recompute_recorded_run(options.case_folder, run, reason);
     if (!computed) {
         fmt::print(stderr, "kanzai export: run {} cannot be exported: {}; nothing was written\n",
-                   run.number, note.substr(note.find(": ") + 2));
+                   run.number, reason);
         return exit_invalid_input;
     }
     std::optional<claims::BankDetails> bank;

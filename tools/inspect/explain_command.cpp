@@ -74,15 +74,6 @@ LedgerView load_ledger(const std::string& case_folder, const claims::RunRecord& 
     return view;
 }
 
-bool same_inputs(const claims::RunRecord& run, const claims::Case& loaded) {
-    return std::equal(run.inputs.begin(), run.inputs.end(), loaded.inputs.begin(),
-                      loaded.inputs.end(),
-                      [](const claims::FileHash& recorded, const claims::InputFile& current) {
-                          return recorded.name == current.name &&
-                                 recorded.sha256 == current.sha256;
-                      });
-}
-
 std::string units_of(const claims::Case& loaded, std::uint32_t asset, engine::Int128 count) {
     return engine::format_units(count, loaded.config.assets[asset].decimals);
 }
@@ -216,15 +207,10 @@ RecomputedView not_shown(std::string note) {
 // The v3 figures of the selection, recomputed from the case folder (see RecomputedView).
 RecomputedView recompute(const std::string& case_folder, const claims::RunRecord& run,
                          const std::string& id, const ExplainSelection& selection) {
-    claims::Diagnostics diagnostics;
-    std::optional<ComputedRun> computed = determine_run(case_folder, diagnostics);
+    std::string reason;
+    std::optional<ComputedRun> computed = determine_recorded_run(case_folder, run, reason);
     if (!computed) {
-        return not_shown("the case folder does not load now; see kanzai check");
-    }
-    if (!same_inputs(run, computed->loaded) ||
-        run.engine != std::string("kanzai ") + KANZAI_VERSION) {
-        return not_shown(
-            fmt::format("the inputs or the engine have changed since run {}", run.number));
+        return not_shown(reason);
     }
     RecomputedView view;
     add_holds(*computed, selection, view);

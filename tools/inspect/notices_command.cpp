@@ -83,9 +83,9 @@ int run_notices(const NoticesOptions& options) {
         fmt::print(stderr, "kanzai notices: --lang {} is not en or ja\n", options.lang);
         return exit_usage;
     }
-    std::string note;
+    std::string reason;
     const std::optional<ComputedRun> computed =
-        recompute_recorded_run(options.case_folder, run, note);
+        recompute_recorded_run(options.case_folder, run, reason);
     std::map<std::string, NoticePayee, std::less<>> facts_of_payee;
     NoticeFacts facts;
     std::vector<std::string> creditor_ids;
@@ -94,7 +94,7 @@ int run_notices(const NoticesOptions& options) {
         facts_of_payee = notice_payees_of(*computed);
         creditor_ids = creditor_payee_ids(*computed);
     } else {
-        facts.note = note;
+        facts.note = "assets paid, creditor claims and earlier payments are not shown: " + reason;
         for (auto& [id, name] : read_customer_names(options.case_folder)) {
             facts_of_payee[id].name = name;
         }

@@ -11,15 +11,6 @@
 namespace kanzai::tools {
 namespace {
 
-bool same_inputs(const claims::RunRecord& run, const claims::Case& loaded) {
-    return std::equal(run.inputs.begin(), run.inputs.end(), loaded.inputs.begin(),
-                      loaded.inputs.end(),
-                      [](const claims::FileHash& recorded, const claims::InputFile& current) {
-                          return recorded.name == current.name &&
-                                 recorded.sha256 == current.sha256;
-                      });
-}
-
 std::string units_of(const claims::Case& loaded, std::uint32_t asset, engine::Int128 count) {
     return engine::format_units(count, loaded.config.assets[asset].decimals);
 }
@@ -28,19 +19,9 @@ std::string units_of(const claims::Case& loaded, std::uint32_t asset, engine::In
 
 std::optional<ComputedRun> recompute_recorded_run(const std::string& case_folder,
                                                   const claims::RunRecord& run,
-                                                  std::string& note) {
-    claims::Diagnostics diagnostics;
-    std::optional<ComputedRun> computed = determine_run(case_folder, diagnostics);
+                                                  std::string& reason) {
+    std::optional<ComputedRun> computed = determine_recorded_run(case_folder, run, reason);
     if (!computed) {
-        note = "assets paid, creditor claims and earlier payments are not shown: the case "
-               "folder does not load now; see kanzai check";
-        return std::nullopt;
-    }
-    if (!same_inputs(run, computed->loaded) ||
-        run.engine != std::string("kanzai ") + KANZAI_VERSION) {
-        note = fmt::format("assets paid, creditor claims and earlier payments are not shown: "
-                           "the inputs or the engine have changed since run {}",
-                           run.number);
         return std::nullopt;
     }
     distribute_run(*computed);

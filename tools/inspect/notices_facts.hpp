@@ -14,11 +14,11 @@
 
 namespace kanzai::tools {
 
-// The case of `run`, determined and distributed again; nullopt with `note` saying why not
-// (the folder does not load now, or its inputs or the engine changed since the run).
+// The case of `run`, determined and distributed again; nullopt with `reason` saying why not
+// (determine_recorded_run).
 [[nodiscard]] std::optional<ComputedRun> recompute_recorded_run(const std::string& case_folder,
                                                                 const claims::RunRecord& run,
-                                                                std::string& note);
+                                                                std::string& reason);
 
 // The run-wide facts of the notices, from a recomputed run.
 [[nodiscard]] NoticeFacts notice_facts_of(const ComputedRun& computed);

@@ -40,6 +40,28 @@ std::optional<ComputedRun> determine_run(const std::string& case_folder,
     return run;
 }
 
+std::optional<ComputedRun> determine_recorded_run(const std::string& case_folder,
+                                                  const claims::RunRecord& run,
+                                                  std::string& reason) {
+    claims::Diagnostics diagnostics;
+    std::optional<ComputedRun> computed = determine_run(case_folder, diagnostics);
+    if (!computed) {
+        reason = "the case folder does not load now; see kanzai check";
+        return std::nullopt;
+    }
+    const bool same_inputs = std::equal(
+        run.inputs.begin(), run.inputs.end(), computed->loaded.inputs.begin(),
+        computed->loaded.inputs.end(),
+        [](const claims::FileHash& recorded, const claims::InputFile& current) {
+            return recorded.name == current.name && recorded.sha256 == current.sha256;
+        });
+    if (!same_inputs || run.engine != std::string("kanzai ") + KANZAI_VERSION) {
+        reason = fmt::format("the inputs or the engine have changed since run {}", run.number);
+        return std::nullopt;
+    }
+    return computed;
+}
+
 void release_determination_inputs(ComputedRun& run) {
     // Not read by distribute, schedule_payouts, the output rows or summary.json. Swapped
     // with empty vectors: `= {}` would keep the capacity.

@@ -34,6 +34,13 @@ struct ComputedRun {
 // empty); every input error is found here.
 [[nodiscard]] std::optional<ComputedRun> determine_run(const std::string& case_folder,
                                                        claims::Diagnostics& diagnostics);
+// determine_run for a recorded run's case folder, for the commands that show what case.db
+// does not hold (explain, notices, export): only when the folder's inputs and the engine are
+// still the run's, so the figures are the run's own. Otherwise nullopt, with `reason` saying
+// why (the folder does not load now, or its inputs or the engine changed since the run).
+[[nodiscard]] std::optional<ComputedRun> determine_recorded_run(const std::string& case_folder,
+                                                                const claims::RunRecord& run,
+                                                                std::string& reason);
 // Frees what only determination reads (the ledger rows and identities of run.loaded: a
 // third of a large case's memory), so that the later phases reuse it. After
 // this, run.loaded.ledger and run.loaded.identities are empty.
