@@ -6,23 +6,15 @@
 # explain of one claim under 1 s at 1M customers.
 #   bench/inspect.sh [--customers N] [--build DIR] [--work DIR] [--claim ID]
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-customers=1000000
-build=$repo/build-release
+bench_name=inspect
 work=/tmp/inspect-bench
 claim=K000000002-2
-while [[ $# -gt 0 ]]; do
-    case $1 in
-        --customers) customers=$2; shift 2 ;;
-        --build) build=$(cd "$2" && pwd); shift 2 ;;
-        --work) work=$2; shift 2 ;;
-        --claim) claim=$2; shift 2 ;;
-        *) echo "usage: bench/inspect.sh [--customers N] [--build DIR] [--work DIR]" \
-               "[--claim ID]" >&2; exit 2 ;;
-    esac
-done
-kanzai=$build/kanzai
-[[ -x $kanzai ]] || { echo "bench/inspect: no $kanzai; build first" >&2; exit 2; }
+bench_usage="[--claim ID]"
+bench_option() {
+    [[ $1 == --claim ]] || return 1
+    claim=$2
+}
+source "$(dirname "$0")/options.sh"
 folder=$work/case-$customers
 mkdir -p "$work"
 if [[ ! -f $folder/case.db ]]; then

@@ -6,20 +6,9 @@
 #   bench/report.sh [--customers N] [--build DIR] [--work DIR]
 # The case is `kanzai synth DIR --customers N --assets 5 --seed 7`, run once and cached.
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-customers=1000000
-build=$repo/build-release
+bench_name=report
 work=/tmp/kanzai-bench-report
-while [[ $# -gt 0 ]]; do
-    case $1 in
-        --customers) customers=$2; shift 2 ;;
-        --build) build=$(cd "$2" && pwd); shift 2 ;;
-        --work) work=$2; shift 2 ;;
-        *) echo "usage: bench/report.sh [--customers N] [--build DIR] [--work DIR]" >&2; exit 2 ;;
-    esac
-done
-kanzai=$build/kanzai
-[[ -x $kanzai ]] || { echo "bench/report: no $kanzai; build Release first" >&2; exit 2; }
+source "$(dirname "$0")/options.sh"
 [[ -x /usr/bin/time ]] || { echo "bench/report: needs /usr/bin/time" >&2; exit 2; }
 [[ -x /usr/bin/chromium ]] || { echo "bench/report: needs /usr/bin/chromium" >&2; exit 2; }
 case_folder=$work/case-$customers

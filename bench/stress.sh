@@ -7,20 +7,9 @@
 #   bench/stress.sh [--customers N] [--build DIR] [--work DIR]
 # The build defaults to WORKTREE/build-release (Release; bench/run.sh makes it).
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-customers=1000000
-build=$repo/build-release
+bench_name=stress
 work=/tmp/stress-bench
-while [[ $# -gt 0 ]]; do
-    case $1 in
-        --customers) customers=$2; shift 2 ;;
-        --build) build=$(cd "$2" && pwd); shift 2 ;;
-        --work) work=$2; shift 2 ;;
-        *) echo "usage: bench/stress.sh [--customers N] [--build DIR] [--work DIR]" >&2; exit 2 ;;
-    esac
-done
-kanzai=$build/kanzai
-[[ -x $kanzai ]] || { echo "bench/stress: no $kanzai; build it first" >&2; exit 2; }
+source "$(dirname "$0")/options.sh"
 [[ -x /usr/bin/time ]] || { echo "bench/stress: needs /usr/bin/time (package time)" >&2; exit 2; }
 mkdir -p "$work"
 folder=$work/synth-$customers

@@ -5,20 +5,9 @@
 # best of three each. The target: the v3 case within 10% of the v2 one.
 #   bench/v3.sh [--customers N] [--build DIR] [--work DIR]
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-customers=1000000
-build=$repo/build-release
+bench_name=v3
 work=/tmp/kanzai-bench-v3
-while [[ $# -gt 0 ]]; do
-    case $1 in
-        --customers) customers=$2; shift 2 ;;
-        --build) build=$(cd "$2" && pwd); shift 2 ;;
-        --work) work=$2; shift 2 ;;
-        *) echo "usage: bench/v3.sh [--customers N] [--build DIR] [--work DIR]" >&2; exit 2 ;;
-    esac
-done
-kanzai=$build/kanzai
-[[ -x $kanzai ]] || { echo "bench/v3: no $kanzai; build first (bench/run.sh builds it)" >&2; exit 2; }
+source "$(dirname "$0")/options.sh"
 mkdir -p "$work"
 for rules in v2 v3; do
     folder=$work/$rules-$customers
