@@ -9,23 +9,11 @@ set -euo pipefail
 kanzai=$1
 source_dir=$2
 screenshot=${3:-}
-chromium_bin=/usr/bin/chromium
-if [[ ! -x $chromium_bin ]]; then
-    echo "SKIP: $chromium_bin is absent (apt-get install chromium; CI: scripts/install-deps.sh)"
-    exit 77
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/chromium.sh"
 export KANZAI_TEST_SUPPORT=$source_dir/tests/support
 cp -r "$source_dir/samples/tutorial" "$work/case"
 "$kanzai" run "$work/case" >/dev/null
 "$kanzai" report "$work/case" --html "$work/report.html" >/dev/null
-browser() {
-    # Chromium's own network features are off; the page has no external reference anyway.
-    timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking --disable-component-update \
-        --disable-sync --virtual-time-budget=10000 --user-data-dir="$(mktemp -d -p "$work")" "$@" 2>/dev/null
-}
 browser --dump-dom "file://$work/report.html" >"$work/dom.html"
 python3 - "$work/dom.html" "$work/case/out/run-0001" <<'PY'
 import csv, html.parser, json, sys

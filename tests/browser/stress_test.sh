@@ -10,18 +10,7 @@
 set -euo pipefail
 kanzai=$1
 source_dir=$2
-chromium_bin=/usr/bin/chromium
-if [[ ! -x $chromium_bin ]]; then
-    echo "SKIP: $chromium_bin is absent (apt-get install chromium; CI: scripts/install-deps.sh)"
-    exit 77
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-browser() {
-    timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking --disable-component-update \
-        --disable-sync --user-data-dir="$(mktemp -d -p "$work")" "$@" 2>/dev/null
-}
+source "$(dirname "$0")/chromium.sh"
 check() {
     local name=$1 case_dir=$2 scenarios=$3
     cp -r "$case_dir" "$work/$name-case"

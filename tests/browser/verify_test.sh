@@ -10,13 +10,7 @@
 set -euo pipefail
 kanzai=$1
 source_dir=$2
-chromium_bin=/usr/bin/chromium
-if [[ ! -x $chromium_bin ]]; then
-    echo "SKIP: $chromium_bin is absent (apt-get install chromium; CI: scripts/install-deps.sh)"
-    exit 77
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/chromium.sh"
 cp -R "$source_dir/tests/golden/proof/case" "$work/case"
 "$kanzai" run "$work/case" >/dev/null
 "$kanzai" proof "$work/case" C4 --out "$work/c4.json" --html "$work/c4.html" >/dev/null
@@ -62,14 +56,6 @@ write("short", short)
 write("malformed", malformed)
 PY
 
-browser() {
-    # Chromium's own network features are off; the page's policy forbids any fetch anyway.
-    # The virtual time budget lets the page's asynchronous Web Crypto hashing finish.
-    timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking --disable-component-update \
-        --disable-sync --virtual-time-budget=10000 \
-        --user-data-dir="$(mktemp -d -p "$work")" --dump-dom "$1" 2>/dev/null
-}
 
 failures=0
 # check NAME PAGE_URL VERDICT [VERIFY_ARGS...]: the page's verdict, and its reasons against
@@ -77,7 +63,7 @@ failures=0
 check() {
     local name=$1 url=$2 verdict=$3
     shift 3
-    browser "$url" >"$work/$name.dom"
+    browser --dump-dom "$url" >"$work/$name.dom"
     "$kanzai" verify "$@" 2>"$work/$name.err" >/dev/null || true
     if ! python3 - "$work/$name.dom" "$work/$name.err" "$verdict" "$name" <<'PY'; then
 import html.parser, sys
